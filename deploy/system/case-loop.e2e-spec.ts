@@ -1,0 +1,232 @@
+import { ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { Client } from 'pg';
+import { serviceDatabase } from '@gridwhistle/persistence';
+import { IsolatedEnvironment, createIsolatedEnvironment, eventually } from '@gridwhistle/testing';
+import { Credentials, SERVICES, ServiceName, generateCredentials, loadSampleCity, setUpSystem } from './setup';
+import { spawnService, stopService, waitUntilHealthy } from './services';
+
+/**
+ * One case around the whole loop, through the HTTP APIs only, with the four services running
+ * as separate processes from the build, on real Kafka and Postgres:
+ * reported → dispatched → acknowledged → resolved → graded → closed.
+ */
+describe('the closed loop, end to end', () => {
+  let env: IsolatedEnvironment;
+  let credentials: Credentials;
+  const urls = {} as Record<ServiceName, string>;
+  const children: ChildProcess[] = [];
+  const logs: string[] = [];
+
+  const key = (kind: 'departments' | 'integrations', code: string) =>
+    credentials[kind].find((entry) => entry.code === code)!.apiKey;
+  const call = async (service: ServiceName, path: string, init: { method?: string; apiKey?: string; body?: unknown; headers?: Record<string, string> } = {}) => {
+    const response = await fetch(`${urls[service]}${path}`, {
+      method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+      headers: {
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(init.apiKey ? { authorization: `Bearer ${init.apiKey}` } : {}),
+        ...init.headers,
+      },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, text, body: text ? JSON.parse(text) : undefined };
+  };
+  const publicStatus = async (id: string) => (await call('intake', `/v1/cases/${id}`)).body.status;
+
+  beforeAll(async () => {
+    env = await createIsolatedEnvironment(SERVICES.map((s) => serviceDatabase(s)));
+    const city = loadSampleCity();
+    credentials = generateCredentials(city);
+    await setUpSystem({ databaseUrl: env.databaseUrl, kafka: env.kafka, city, credentials });
+    for (const service of SERVICES) {
+      const port = await freePort();
+      urls[service] = `http://127.0.0.1:${port}`;
+      children.push(
+        spawnService(
+          service,
+          { PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: env.databaseUrl, KAFKA_BROKERS: env.kafka.brokers.join(','), KAFKA_NAMESPACE: env.namespace },
+          (line) => logs.push(`[${service}] ${line}`),
+        ),
+      );
+    }
+    try {
+      await Promise.all(SERVICES.map((service) => waitUntilHealthy(urls[service])));
+    } catch (error) {
+      console.error(logs.join('\n'));
+      throw error;
+    }
+  });
+
+  afterAll(async () => {
+    await Promise.all(children.map((child) => stopService(child)));
+    await env?.dispose();
+  });
+
+  it('takes a case from report to closure, with the public status right at each step', async () => {
+    const hotline = key('integrations', 'hotline_12345');
+    const urbanManagement = key('departments', 'urban_management');
+
+    const reported = await call('intake', '/v1/cases', {
+      apiKey: hotline,
+      headers: { 'idempotency-key': 'call-20261122-0001' },
+      body: {
+        category: 'manhole_cover',
+        description: '滨湖社区3栋门口井盖缺失，夜间有行人跌落风险',
+        location: { gridCode: 'kaizhou.hanfeng.binhu.g01' },
+        reporter: { name: '李女士', phone: '13812345678' },
+        channel: 'hotline',
+      },
+    });
+    expect(reported.status).toBe(201);
+    const id: string = reported.body.id;
+    expect(reported.body.status).toBe('reported');
+
+    // The grid whistles: routing dispatches to urban management, which finds the case in its list.
+    await eventually(async () => expect(await publicStatus(id)).toBe('dispatched'));
+    const listed = await call('department', '/v1/cases?status=dispatched', { apiKey: urbanManagement });
+    expect(listed.status).toBe(200);
+    expect(listed.body.cases.map((c: { id: string }) => c.id)).toContain(id);
+    expect(listed.text).not.toContain('13812345678');
+
+    // The department reports in.
+    const acknowledged = await call('department', `/v1/cases/${id}/acknowledge`, { method: 'POST', apiKey: urbanManagement });
+    expect(acknowledged.status).toBe(200);
+    expect(acknowledged.body.status).toBe('acknowledged');
+    await eventually(async () => expect(await publicStatus(id)).toBe('acknowledged'));
+
+    const resolved = await call('department', `/v1/cases/${id}/resolve`, {
+      apiKey: urbanManagement,
+      body: { resolution: '已安装新井盖并设置警示标志' },
+    });
+    expect(resolved.status).toBe(200);
+    await eventually(async () => expect(await publicStatus(id)).toBe('resolved'));
+
+    // The resident is called back and is satisfied: the case closes everywhere.
+    const feedback = await eventually(async () => {
+      const answer = await call('feedback', `/v1/cases/${id}/feedback`, { apiKey: hotline, body: { rating: 'satisfied' } });
+      expect(answer.status).toBe(200);
+      return answer.body;
+    });
+    expect(feedback).toMatchObject({ caseId: id, rating: 'satisfied', caseClosed: true });
+    await eventually(async () => expect(await publicStatus(id)).toBe('closed'));
+    await eventually(async () => {
+      const seen = await call('department', `/v1/cases/${id}`, { apiKey: urbanManagement });
+      expect(seen.body.status).toBe('closed');
+    });
+
+    const view = await call('intake', `/v1/cases/${id}`);
+    expect(view.body.timeline.map((entry: { event: string }) => entry.event)).toEqual([
+      'reported',
+      'dispatched',
+      'acknowledged',
+      'resolved',
+      'graded',
+      'closed',
+    ]);
+    expect(view.body.timeline[1]).toMatchObject({ department: '区城市管理局' });
+    expect(view.body.grid).toEqual({ code: 'kaizhou.hanfeng.binhu.g01', name: '滨湖社区第一网格' });
+    // The public view carries no personal data.
+    expect(view.text).not.toMatch(/13812345678|李女士|5678/);
+  });
+
+  it('keeps the reporter encrypted at rest and answers a retried report with the same case', async () => {
+    const hotline = key('integrations', 'hotline_12345');
+    const body = {
+      category: 'neighbour_dispute',
+      description: '楼上装修噪音',
+      location: { gridCode: 'kaizhou.wenfeng.donghua.g02' },
+      reporter: { phone: '13987654321' },
+      channel: 'hotline',
+    };
+    const first = await call('intake', '/v1/cases', { apiKey: hotline, body, headers: { 'idempotency-key': 'retry-me' } });
+    const retry = await call('intake', '/v1/cases', { apiKey: hotline, body, headers: { 'idempotency-key': 'retry-me' } });
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(201);
+    expect(retry.body.id).toBe(first.body.id);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+
+    const db = new Client({ connectionString: env.databaseUrl });
+    await db.connect();
+    try {
+      const rows = await db.query('SELECT reporter FROM intake.cases WHERE id = $1', [first.body.id]);
+      expect(rows.rows).toHaveLength(1);
+      expect(Buffer.from(rows.rows[0].reporter).toString('latin1')).not.toContain('13987654321');
+      // Routed to civil affairs, which is the only department that sees it.
+      await eventually(async () => expect(await publicStatus(first.body.id)).toBe('dispatched'));
+      const other = await call('department', `/v1/cases/${first.body.id}`, { apiKey: key('departments', 'urban_management') });
+      expect(other.status).toBe(404);
+      const denied = await call('department', `/v1/cases/${first.body.id}/acknowledge`, {
+        method: 'POST',
+        apiKey: key('departments', 'police'),
+      });
+      expect(denied.status).toBe(404);
+      const owner = await call('department', `/v1/cases/${first.body.id}`, { apiKey: key('departments', 'civil_affairs') });
+      expect(owner.status).toBe(200);
+    } finally {
+      await db.end();
+    }
+  });
+
+  it('answers bad input with a clear error', async () => {
+    const hotline = key('integrations', 'hotline_12345');
+    const unauthenticated = await call('intake', '/v1/cases', { body: {} });
+    expect(unauthenticated.status).toBe(401);
+    const wrongKey = await call('department', '/v1/cases', { apiKey: 'gw_nobody_000' });
+    expect(wrongKey.status).toBe(401);
+
+    const invalid = await call('intake', '/v1/cases', { apiKey: hotline, body: { category: 'manhole_cover', channel: 'fax' } });
+    expect(invalid.status).toBe(400);
+    expect(invalid.text).toMatch(/description/);
+    expect(invalid.text).toMatch(/channel must be one of hotline, grid_worker, resident_app, walk_in/);
+    expect(invalid.text).toMatch(/location/);
+
+    const unknownCodes = await call('intake', '/v1/cases', {
+      apiKey: hotline,
+      body: { category: 'alien_landing', description: 'x', location: { gridCode: 'kaizhou.hanfeng' }, channel: 'hotline' },
+    });
+    expect(unknownCodes.status).toBe(400);
+    expect(unknownCodes.text).toMatch(/unknown category 'alien_landing'/);
+    expect(unknownCodes.text).toMatch(/is a street, not a grid/);
+
+    expect((await call('intake', '/v1/cases/not-a-uuid')).status).toBe(400);
+    expect((await call('intake', '/v1/cases/8f0c2b0e-6a43-4c4e-9a63-0f5a4b1d2c3e')).status).toBe(404);
+    const notResolved = await call('feedback', '/v1/cases/8f0c2b0e-6a43-4c4e-9a63-0f5a4b1d2c3e/feedback', {
+      apiKey: hotline,
+      body: { rating: 'great' },
+    });
+    expect(notResolved.status).toBe(400);
+    expect(notResolved.text).toMatch(/rating must be one of satisfied, basically_satisfied, unsatisfied/);
+  });
+
+  it('serves the reference data, health and metrics', async () => {
+    const categories = await call('intake', '/v1/categories');
+    expect(categories.body.categories).toContainEqual({ code: 'manhole_cover', name: '井盖缺失' });
+    const areas = await call('intake', '/v1/areas');
+    const [district] = areas.body.areas;
+    expect(district).toMatchObject({ code: 'kaizhou', name: '开州区', level: 'district' });
+    expect(district.children[0].level).toBe('street');
+    expect(district.children[0].children[0].level).toBe('community');
+    expect(district.children[0].children[0].children[0]).toMatchObject({ level: 'grid', children: [] });
+
+    for (const service of SERVICES) {
+      const health = await call(service, '/health');
+      expect(health.body).toEqual({ status: 'ok', checks: { postgres: 'up', kafka: 'up' } });
+      const metrics = await call(service, '/metrics');
+      expect(metrics.text).toContain(`process_resident_memory_bytes{service="${service}"}`);
+    }
+    expect((await call('intake', '/metrics')).text).toMatch(/gridwhistle_cases_reported_total\{channel="hotline",category="manhole_cover",service="intake"\} [1-9]/);
+  });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}

@@ -1,0 +1,10 @@
+import { ensureInfrastructure, Infrastructure } from './infrastructure';
+
+/** Finds or starts Postgres and Kafka once per test run; test files isolate themselves inside. */
+export default async function globalSetup(): Promise<void> {
+  const infra = await ensureInfrastructure({ useContainers: true, log: (line) => console.log(`\n[test infra] ${line}`) });
+  process.env.DATABASE_URL = infra.databaseUrl;
+  process.env.KAFKA_BROKERS = infra.kafkaBrokers;
+  (globalThis as { gridwhistleInfra?: Infrastructure }).gridwhistleInfra = infra;
+  console.log(`\n[test infra] ${infra.description.join('; ')}`);
+}

@@ -1,0 +1,62 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { REPO_ROOT } from './infrastructure';
+import { ServiceName } from './setup';
+
+export const DEFAULT_PORTS: Record<ServiceName, number> = { intake: 3001, routing: 3002, department: 3003, feedback: 3004 };
+
+/**
+ * Runs one service from the compiled build (`npm run build`), the way it runs in production,
+ * resolving the @gridwhistle/* imports inside dist/.
+ */
+export function spawnService(
+  service: ServiceName,
+  env: Record<string, string>,
+  onLine: (line: string) => void,
+): ChildProcess {
+  const main = join(REPO_ROOT, 'dist/services', service, 'src/main.js');
+  if (!existsSync(main)) throw new Error(`${main} is missing: run "npm run build" first`);
+  const child = spawn(process.execPath, ['-r', 'tsconfig-paths/register', main], {
+    cwd: REPO_ROOT,
+    env: {
+      ...process.env,
+      ...env,
+      TS_NODE_PROJECT: join(REPO_ROOT, 'tsconfig.base.json'),
+      TS_NODE_BASEURL: join(REPO_ROOT, 'dist'),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  for (const stream of [child.stdout!, child.stderr!]) {
+    createInterface({ input: stream }).on('line', onLine);
+  }
+  return child;
+}
+
+/** Waits until GET /health answers 200 (Postgres and Kafka both reachable from the service). */
+export async function waitUntilHealthy(baseUrl: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = 'no answer';
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`${baseUrl}/health`);
+      if (response.ok) return;
+      last = `${response.status} ${await response.text()}`;
+    } catch (error) {
+      last = (error as Error).message;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${baseUrl} not healthy after ${timeoutMs} ms: ${last}`);
+}
+
+/** Asks a service to stop (SIGTERM: drains the outbox relay, leaves the consumer group) and waits. */
+export async function stopService(child: ChildProcess, timeoutMs = 15_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  await exited;
+  clearTimeout(timer);
+}

@@ -1,0 +1,69 @@
+import { ChildProcess } from 'node:child_process';
+import { relative } from 'node:path';
+import { ensureInfrastructure } from './infrastructure';
+import { CREDENTIALS_FILE, SERVICES, loadOrCreateCredentials, loadSampleCity, setUpSystem } from './setup';
+import { DEFAULT_PORTS, spawnService, stopService, waitUntilHealthy } from './services';
+
+const log = (line: string) => console.log(`[gridwhistle] ${line}`);
+
+/**
+ * `npm start`: starts whatever infrastructure is missing, migrates, seeds the sample city,
+ * and runs the four services in the foreground until Ctrl-C.
+ */
+async function main(): Promise<void> {
+  const started = Date.now();
+  const infra = await ensureInfrastructure({ useContainers: false, log });
+  infra.description.forEach(log);
+  const namespace = process.env.KAFKA_NAMESPACE ?? 'gridwhistle';
+  const city = loadSampleCity();
+  const credentials = loadOrCreateCredentials(city);
+  await setUpSystem({
+    databaseUrl: infra.databaseUrl,
+    kafka: { brokers: infra.kafkaBrokers.split(','), namespace, clientId: 'gridwhistle-setup' },
+    city,
+    credentials,
+  });
+  log('database migrated, topics created, sample city seeded');
+
+  const children = new Map<string, ChildProcess>();
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    log('stopping services…');
+    await Promise.all([...children.values()].map((child) => stopService(child)));
+    await infra.stop();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  for (const service of SERVICES) {
+    const child = spawnService(
+      service,
+      { PORT: String(DEFAULT_PORTS[service]), DATABASE_URL: infra.databaseUrl, KAFKA_BROKERS: infra.kafkaBrokers, KAFKA_NAMESPACE: namespace },
+      (line) => console.log(`[${service.padEnd(10)}] ${line}`),
+    );
+    child.on('exit', (code, signal) => {
+      if (stopping) return;
+      log(`${service} exited (${signal ?? code}); stopping everything`);
+      void shutdown(1);
+    });
+    children.set(service, child);
+  }
+  await Promise.all(SERVICES.map((service) => waitUntilHealthy(`http://127.0.0.1:${DEFAULT_PORTS[service]}`)));
+
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  log(`ready in ${seconds} s`);
+  for (const service of SERVICES) {
+    log(`  ${service.padEnd(10)} http://127.0.0.1:${DEFAULT_PORTS[service]}  (/health, /metrics)`);
+  }
+  log(`  API keys   ${relative(process.cwd(), CREDENTIALS_FILE) || CREDENTIALS_FILE} (${credentials.departments.length} departments, ${credentials.integrations.length} integrations)`);
+  log(`  Kafka      ${infra.kafkaBrokers}, topics ${namespace}.*`);
+  log('Ctrl-C stops everything that was started here.');
+}
+
+main().catch((error) => {
+  console.error(`[gridwhistle] start failed: ${error instanceof Error ? error.stack : error}`);
+  process.exit(1);
+});

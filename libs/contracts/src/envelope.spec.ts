@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import { EVENT_CATALOG, EVENT_TYPES, InvalidEventError, createEvent, eventTypesOn, parseEvent, traceFrom } from '.';
+
+const reported = () =>
+  createEvent('case.reported', randomUUID(), {
+    categoryCode: 'manhole_cover',
+    gridCode: 'kaizhou.hanfeng.binhu.g01',
+    channel: 'hotline',
+    description: '井盖缺失',
+    reportedAt: new Date().toISOString(),
+  });
+
+function reasons(input: unknown): string[] {
+  try {
+    parseEvent(input);
+  } catch (error) {
+    return (error as InvalidEventError).reasons;
+  }
+  throw new Error('expected the event to be rejected');
+}
+
+describe('event envelope', () => {
+  it('wraps a payload in a versioned envelope naming its producer', () => {
+    const event = reported();
+    expect(event).toMatchObject({ type: 'case.reported', version: 1, producer: 'intake' });
+    expect(event.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(parseEvent(JSON.parse(JSON.stringify(event)))).toEqual(event);
+  });
+
+  it('rejects a payload that breaks its contract, naming each broken field', () => {
+    const event = { ...reported(), payload: { categoryCode: 'BAD CODE', channel: 'fax' } };
+    const found = reasons(event);
+    expect(found.join('\n')).toMatch(/categoryCode/);
+    expect(found.join('\n')).toMatch(/channel/);
+    expect(found.join('\n')).toMatch(/description/);
+  });
+
+  it('rejects unknown types and versions, wrong producers and malformed envelopes', () => {
+    expect(reasons({ ...reported(), type: 'case.teleported' })).toContain('unknown event type case.teleported');
+    expect(reasons({ ...reported(), version: 9 })).toContain('unknown version 9 of case.reported');
+    expect(reasons({ ...reported(), producer: 'routing' })).toContain('case.reported is produced by intake');
+    expect(reasons({ ...reported(), id: 'nope', caseId: 42 })).toEqual(
+      expect.arrayContaining(['id must be a uuid', 'caseId must be a uuid']),
+    );
+    expect(reasons(null)).toEqual(['not an object']);
+  });
+
+  it('drops payload fields the contract does not know', () => {
+    const event = reported();
+    const parsed = parseEvent({ ...event, payload: { ...event.payload, reporterPhone: '13800000000' } });
+    expect(parsed.payload).not.toHaveProperty('reporterPhone');
+  });
+
+  it('continues a valid trace and starts a new one otherwise', () => {
+    const incoming = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    expect(traceFrom(incoming).traceparent).toBe(incoming);
+    expect(traceFrom('garbage').traceparent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
+  });
+
+  it('puts each topic in the hands of a single producer, so per-case order holds per topic', () => {
+    for (const type of EVENT_TYPES) {
+      const producers = new Set(eventTypesOn(EVENT_CATALOG[type].topic).map((t) => EVENT_CATALOG[t].producer));
+      expect([...producers]).toEqual([EVENT_CATALOG[type].producer]);
+    }
+  });
+});

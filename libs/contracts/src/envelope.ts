@@ -1,0 +1,114 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { plainToInstance } from 'class-transformer';
+import { validateSync, ValidationError } from 'class-validator';
+import { EVENT_CATALOG, EventType, PayloadOf, isEventType, latestVersion } from './event-catalog';
+import { PRODUCERS, Producer } from './topics';
+
+/** W3C trace context, carried so that one case can be followed across services. */
+export interface TraceContext {
+  traceparent: string;
+  tracestate?: string;
+}
+
+interface Envelope<T extends EventType> {
+  id: string;
+  type: T;
+  version: number;
+  caseId: string;
+  occurredAt: string;
+  producer: Producer;
+  trace?: TraceContext;
+  payload: PayloadOf<T>;
+}
+
+/** What travels on every topic: a versioned envelope around one event's payload. */
+export type EventEnvelope<T extends EventType = EventType> = { [K in T]: Envelope<K> }[T];
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TRACEPARENT = /^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/;
+
+export class InvalidEventError extends Error {
+  constructor(readonly reasons: string[]) {
+    super(`invalid event: ${reasons.join('; ')}`);
+  }
+}
+
+/** Builds a new envelope around a payload of the current version, validating it. */
+export function createEvent<T extends EventType>(
+  type: T,
+  caseId: string,
+  payload: PayloadOf<T>,
+  options: { trace?: TraceContext; occurredAt?: Date } = {},
+): EventEnvelope<T> {
+  const envelope = {
+    id: randomUUID(),
+    type,
+    version: latestVersion(type),
+    caseId,
+    occurredAt: (options.occurredAt ?? new Date()).toISOString(),
+    producer: EVENT_CATALOG[type].producer,
+    ...(options.trace ? { trace: options.trace } : {}),
+    payload,
+  };
+  return parseEvent(envelope) as unknown as EventEnvelope<T>;
+}
+
+/**
+ * Checks an envelope that came from anywhere (a producer's code or the wire) against the
+ * catalog, and returns it with a payload stripped of unknown fields. Throws InvalidEventError.
+ */
+export function parseEvent(input: unknown): EventEnvelope {
+  const reasons: string[] = [];
+  if (typeof input !== 'object' || input === null) throw new InvalidEventError(['not an object']);
+  const raw = input as Record<string, unknown>;
+  if (typeof raw.id !== 'string' || !UUID.test(raw.id)) reasons.push('id must be a uuid');
+  if (typeof raw.caseId !== 'string' || !UUID.test(raw.caseId)) reasons.push('caseId must be a uuid');
+  if (typeof raw.occurredAt !== 'string' || Number.isNaN(Date.parse(raw.occurredAt))) {
+    reasons.push('occurredAt must be an ISO date');
+  }
+  if (!PRODUCERS.includes(raw.producer as Producer)) reasons.push(`unknown producer ${String(raw.producer)}`);
+  if (raw.trace !== undefined) {
+    const trace = raw.trace as Partial<TraceContext> | null;
+    if (!trace || typeof trace.traceparent !== 'string' || !TRACEPARENT.test(trace.traceparent)) {
+      reasons.push('trace.traceparent must be a W3C traceparent');
+    }
+  }
+  if (!isEventType(raw.type)) {
+    throw new InvalidEventError([...reasons, `unknown event type ${String(raw.type)}`]);
+  }
+  const entry = EVENT_CATALOG[raw.type];
+  const payloadClass = (entry.versions as Record<number, new () => object>)[raw.version as number];
+  if (!payloadClass) {
+    throw new InvalidEventError([...reasons, `unknown version ${String(raw.version)} of ${raw.type}`]);
+  }
+  if (raw.producer !== entry.producer) reasons.push(`${raw.type} is produced by ${entry.producer}`);
+  if (typeof raw.payload !== 'object' || raw.payload === null) {
+    throw new InvalidEventError([...reasons, 'payload must be an object']);
+  }
+  const payload = plainToInstance(payloadClass, raw.payload);
+  reasons.push(...flatten(validateSync(payload, { whitelist: true, forbidUnknownValues: true })));
+  if (reasons.length > 0) throw new InvalidEventError(reasons);
+  return {
+    id: raw.id as string,
+    type: raw.type,
+    version: raw.version as number,
+    caseId: raw.caseId as string,
+    occurredAt: raw.occurredAt as string,
+    producer: raw.producer as Producer,
+    ...(raw.trace ? { trace: raw.trace as TraceContext } : {}),
+    payload: { ...payload },
+  } as EventEnvelope;
+}
+
+function flatten(errors: ValidationError[], path = 'payload'): string[] {
+  return errors.flatMap((error) => [
+    ...Object.values(error.constraints ?? {}).map((message) => `${path}: ${message}`),
+    ...flatten(error.children ?? [], `${path}.${error.property}`),
+  ]);
+}
+
+/** Continues the caller's W3C trace when it sent a valid one; starts a new trace otherwise. */
+export function traceFrom(traceparent?: string): TraceContext {
+  if (traceparent && TRACEPARENT.test(traceparent)) return { traceparent };
+  return { traceparent: `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-01` };
+}

@@ -1,0 +1,53 @@
+import { TopicKey, Producer } from './topics';
+import { CaseReportedV1 } from './events/case-reported.event';
+import { CaseDispatchedV1 } from './events/case-dispatched.event';
+import { CaseAcknowledgedV1, CaseResolvedV1 } from './events/case-handling.events';
+import { CaseClosedV1, CaseGradedV1 } from './events/case-feedback.events';
+
+/**
+ * Every event type: who produces it, on which topic, and the payload class of each version.
+ * A new payload version is added beside the old one; consumers keep reading both until the
+ * old one has drained.
+ */
+export const EVENT_CATALOG = {
+  'case.reported': { producer: 'intake', topic: 'intake', versions: { 1: CaseReportedV1 } },
+  'case.dispatched': { producer: 'routing', topic: 'routing', versions: { 1: CaseDispatchedV1 } },
+  'case.acknowledged': { producer: 'department', topic: 'department', versions: { 1: CaseAcknowledgedV1 } },
+  'case.resolved': { producer: 'department', topic: 'department', versions: { 1: CaseResolvedV1 } },
+  'case.graded': { producer: 'feedback', topic: 'feedback', versions: { 1: CaseGradedV1 } },
+  'case.closed': { producer: 'feedback', topic: 'feedback', versions: { 1: CaseClosedV1 } },
+} as const satisfies Record<
+  keyof EventPayloads,
+  { producer: Producer; topic: TopicKey; versions: Record<number, new () => object> }
+>;
+
+/** The payload of the current version of each event type. */
+export interface EventPayloads {
+  'case.reported': CaseReportedV1;
+  'case.dispatched': CaseDispatchedV1;
+  'case.acknowledged': CaseAcknowledgedV1;
+  'case.resolved': CaseResolvedV1;
+  'case.graded': CaseGradedV1;
+  'case.closed': CaseClosedV1;
+}
+
+export type EventType = keyof EventPayloads;
+export type PayloadOf<T extends EventType> = EventPayloads[T];
+
+export const EVENT_TYPES = Object.keys(EVENT_CATALOG) as EventType[];
+
+export function isEventType(value: unknown): value is EventType {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(EVENT_CATALOG, value);
+}
+
+export function latestVersion(type: EventType): number {
+  return Math.max(...Object.keys(EVENT_CATALOG[type].versions).map(Number));
+}
+
+export function topicOf(type: EventType): TopicKey {
+  return EVENT_CATALOG[type].topic;
+}
+
+export function eventTypesOn(topic: TopicKey): EventType[] {
+  return EVENT_TYPES.filter((type) => EVENT_CATALOG[type].topic === topic);
+}

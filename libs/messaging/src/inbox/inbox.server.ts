@@ -1,0 +1,200 @@
+import { CustomTransportStrategy, Server } from '@nestjs/microservices';
+import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import { lastValueFrom } from 'rxjs';
+import { DataSource, EntityManager } from 'typeorm';
+import { Counter, Histogram, Registry } from 'prom-client';
+import { EventEnvelope, TopicKey, isEventType, parseEvent, topicOf, InvalidEventError } from '@gridwhistle/contracts';
+import { KafkaSettings, kafkaConfig, topicName } from '../kafka.settings';
+import { DeadLetter, DeadLetterPublisher } from '../dead-letter.publisher';
+import { InboxContext } from './inbox.context';
+import { describeFailure, isTransientFailure } from './failure';
+
+export interface InboxServerOptions {
+  schema: string;
+  groupId: string;
+  partitionsConsumedConcurrently: number;
+  maxAttempts: number;
+  retryBackoffMs: number;
+}
+
+interface Delivery {
+  message: KafkaMessage;
+  event: EventEnvelope;
+}
+
+/**
+ * A Nest microservice transport that consumes Kafka in batches and hands each event to its
+ * `@EventPattern(type)` handler inside one database transaction together with the inbox
+ * record of its id, so a redelivered event changes nothing.
+ *
+ * A batch is first handled in a single transaction (fast path). If that fails, its events
+ * are handled one by one; an event that still fails after `maxAttempts`, or that does not
+ * match its contract, goes to the dead-letter topic and the partition moves on. Failures of
+ * the infrastructure itself are retried until it comes back.
+ */
+export class InboxServer extends Server implements CustomTransportStrategy {
+  private consumer?: Consumer;
+  private readonly handled: Counter;
+  private readonly duplicates: Counter;
+  private readonly latency: Histogram;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly kafka: KafkaSettings,
+    private readonly deadLetters: DeadLetterPublisher,
+    private readonly options: InboxServerOptions,
+    registry: Registry,
+  ) {
+    super();
+    this.handled = new Counter({
+      name: 'gridwhistle_events_handled_total',
+      help: 'Events handled by this service, by type',
+      labelNames: ['type'],
+      registers: [registry],
+    });
+    this.duplicates = new Counter({
+      name: 'gridwhistle_events_duplicate_total',
+      help: 'Redelivered events recognised by the inbox and skipped',
+      labelNames: ['type'],
+      registers: [registry],
+    });
+    this.latency = new Histogram({
+      name: 'gridwhistle_event_latency_seconds',
+      help: 'Time from an event occurring to its handling here',
+      labelNames: ['type'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+      registers: [registry],
+    });
+  }
+
+  /** The topics this service subscribes to: those carrying an event type it has a handler for. */
+  subscribedTopics(): TopicKey[] {
+    const patterns = [...this.messageHandlers.keys()];
+    const unknown = patterns.filter((pattern) => !isEventType(pattern));
+    if (unknown.length > 0) throw new Error(`@EventPattern names unknown event types: ${unknown.join(', ')}`);
+    return [...new Set(patterns.map((pattern) => topicOf(pattern as EventEnvelope['type'])))];
+  }
+
+  async listen(callback: (error?: unknown) => void): Promise<void> {
+    try {
+      const topics = this.subscribedTopics();
+      if (topics.length === 0) return callback();
+      this.consumer = new Kafka(kafkaConfig(this.kafka)).consumer({
+        groupId: this.options.groupId,
+        sessionTimeout: 30_000,
+        heartbeatInterval: 3_000,
+        maxBytesPerPartition: 1_048_576,
+      });
+      await this.consumer.connect();
+      await this.consumer.subscribe({ topics: topics.map((t) => topicName(this.kafka, t)), fromBeginning: true });
+      await this.consumer.run({
+        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,
+        eachBatchAutoResolve: false,
+        eachBatch: (payload) => this.handleBatch(payload),
+      });
+      callback();
+    } catch (error) {
+      callback(error);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.consumer?.disconnect();
+    this.consumer = undefined;
+  }
+
+  on(): void {
+    throw new Error('InboxServer does not expose events');
+  }
+
+  unwrap<T>(): T {
+    return this.consumer as T;
+  }
+
+  private async handleBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    const letters: DeadLetter[] = [];
+    const deliveries: Delivery[] = [];
+    for (const message of batch.messages) {
+      const parsed = this.parse(message);
+      if (parsed instanceof InvalidEventError) {
+        letters.push(this.letter(batch.topic, batch.partition, message, parsed.message));
+      } else if (this.messageHandlers.has(parsed.type)) {
+        deliveries.push({ message, event: parsed });
+      }
+      // An event on a subscribed topic that this service does not handle is not for us.
+    }
+    const delivered = { topic: batch.topic, partition: batch.partition };
+    try {
+      await this.transaction((manager) => this.handleAll(manager, deliveries, delivered));
+    } catch (error) {
+      if (isTransientFailure(error)) throw error; // kafkajs retries the whole batch
+      for (const delivery of deliveries) {
+        if (!isRunning() || isStale()) return;
+        const failure = await this.handleWithRetries(delivery, delivered);
+        if (failure) letters.push(this.letter(batch.topic, batch.partition, delivery.message, failure));
+        await heartbeat();
+      }
+    }
+    await this.deadLetters.publish(letters);
+    resolveOffset(batch.lastOffset());
+    await heartbeat();
+  }
+
+  /** Handles one event at a time; returns why it failed for good, or nothing when it was handled. */
+  private async handleWithRetries(delivery: Delivery, delivered: { topic: string; partition: number }) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.transaction((manager) => this.handleAll(manager, [delivery], delivered));
+        return undefined;
+      } catch (error) {
+        if (!isTransientFailure(error) && attempt >= this.options.maxAttempts) {
+          return `handler failed ${attempt} times: ${describeFailure(error)}`;
+        }
+        const backoff = this.options.retryBackoffMs * 2 ** Math.min(attempt - 1, 6);
+        this.logger.warn(`${delivery.event.type} ${delivery.event.id} failed (attempt ${attempt}), retrying: ${describeFailure(error)}`);
+        await new Promise((resolve) => setTimeout(resolve, backoff));
+      }
+    }
+  }
+
+  private async handleAll(
+    manager: EntityManager,
+    deliveries: Delivery[],
+    delivered: { topic: string; partition: number },
+  ): Promise<void> {
+    if (deliveries.length === 0) return;
+    const inserted: { event_id: string }[] = await manager.query(
+      `INSERT INTO "${this.options.schema}".inbox (event_id, type)
+       SELECT * FROM unnest($1::uuid[], $2::text[]) ON CONFLICT DO NOTHING RETURNING event_id`,
+      [deliveries.map((d) => d.event.id), deliveries.map((d) => d.event.type)],
+    );
+    const fresh = new Set(inserted.map((row) => row.event_id));
+    for (const { event, message } of deliveries) {
+      if (!fresh.delete(event.id)) {
+        this.duplicates.inc({ type: event.type });
+        continue;
+      }
+      const handler = this.messageHandlers.get(event.type)!;
+      const context = new InboxContext([manager, { ...delivered, offset: message.offset }]);
+      await lastValueFrom(this.transformToObservable(await handler(event, context)), { defaultValue: undefined });
+      this.handled.inc({ type: event.type });
+      this.latency.observe({ type: event.type }, Math.max(0, Date.now() - Date.parse(event.occurredAt)) / 1000);
+    }
+  }
+
+  private transaction(work: (manager: EntityManager) => Promise<void>): Promise<void> {
+    return this.dataSource.transaction(work);
+  }
+
+  private parse(message: KafkaMessage): EventEnvelope | InvalidEventError {
+    try {
+      return parseEvent(JSON.parse(message.value?.toString('utf8') ?? 'null'));
+    } catch (error) {
+      return error instanceof InvalidEventError ? error : new InvalidEventError(['value is not JSON']);
+    }
+  }
+
+  private letter(topic: string, partition: number, message: KafkaMessage, reason: string): DeadLetter {
+    return { topic, partition, offset: message.offset, key: message.key, value: message.value, reason };
+  }
+}

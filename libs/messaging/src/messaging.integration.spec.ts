@@ -1,0 +1,198 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { Controller, INestApplication, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Kafka, Producer } from 'kafkajs';
+import { Registry } from 'prom-client';
+import { DataSource } from 'typeorm';
+import { EventEnvelope, createEvent } from '@gridwhistle/contracts';
+import { MetricsModule } from '@gridwhistle/observability';
+import { serviceDatabase, typeOrmOptions } from '@gridwhistle/persistence';
+import { IsolatedEnvironment, TopicReader, createIsolatedEnvironment, eventually } from '@gridwhistle/testing';
+import {
+  InboxContext,
+  connectInbox,
+  MessagingModule,
+  OutboxRelay,
+  OutboxWriter,
+  createMessagingTables,
+  kafkaConfig,
+  topicName,
+} from '.';
+
+const probe = serviceDatabase('probe');
+const POISON = 'handler always fails on this one';
+
+/** A stand-in service: its effect is one row per handled event. */
+@Controller()
+class ProbeHandler {
+  @EventPattern('case.reported')
+  async onReported(@Payload() event: EventEnvelope<'case.reported'>, @Ctx() context: InboxContext) {
+    if (event.payload.description === POISON) throw new Error('boom');
+    await context.manager.query('INSERT INTO probe.effects (event_id) VALUES ($1)', [event.id]);
+  }
+}
+
+function reported(description = '井盖缺失'): EventEnvelope<'case.reported'> {
+  return createEvent('case.reported', randomUUID(), {
+    categoryCode: 'manhole_cover',
+    gridCode: 'kaizhou.hanfeng.binhu.g01',
+    channel: 'hotline',
+    description,
+    reportedAt: new Date().toISOString(),
+  });
+}
+
+describe('outbox and inbox on real Postgres and Kafka', () => {
+  let env: IsolatedEnvironment;
+  let app: INestApplication;
+  let dataSource: DataSource;
+  let producer: Producer;
+  let deadLetters: TopicReader;
+
+  const effects = async (eventId: string): Promise<number> =>
+    (await dataSource.query('SELECT count(*)::int AS n FROM probe.effects WHERE event_id = $1', [eventId]))[0].n;
+  const publishedAt = async (eventId: string): Promise<Date | null> =>
+    (await dataSource.query('SELECT published_at FROM probe.outbox WHERE id = $1', [eventId]))[0].published_at;
+  const writeToOutbox = (event: EventEnvelope) =>
+    dataSource.transaction((manager) => app.get(OutboxWriter).add(manager, event));
+  const duplicatesSeen = async (): Promise<number> => {
+    const metric = await app.get(Registry).getSingleMetric('gridwhistle_events_duplicate_total')!.get();
+    return metric.values.reduce((sum, v) => sum + v.value, 0);
+  };
+  const deliverRaw = (value: string) =>
+    producer.send({ topic: topicName(env.kafka, 'intake'), messages: [{ key: randomUUID(), value }] });
+
+  beforeAll(async () => {
+    env = await createIsolatedEnvironment([probe]);
+    const options = typeOrmOptions({ databaseUrl: env.databaseUrl, db: probe, entities: [], migrations: [] });
+    const setup = await new DataSource(options).initialize();
+    const runner = setup.createQueryRunner();
+    await createMessagingTables(runner, 'probe');
+    await runner.query('CREATE TABLE probe.effects (event_id uuid NOT NULL)');
+    await runner.release();
+    await setup.destroy();
+
+    @Module({
+      imports: [
+        MetricsModule.register('probe'),
+        TypeOrmModule.forRoot(options),
+        MessagingModule.register({
+          service: 'intake',
+          schema: 'probe',
+          kafka: env.kafka,
+          relay: { pollIntervalMs: 200 },
+          inbox: { maxAttempts: 2, retryBackoffMs: 10 },
+        }),
+      ],
+      controllers: [ProbeHandler],
+    })
+    class ProbeModule {}
+
+    app = await NestFactory.create(ProbeModule, new FastifyAdapter(), { logger: ['error'] });
+    connectInbox(app);
+    await app.startAllMicroservices();
+    await app.init();
+    dataSource = app.get(DataSource);
+    producer = new Kafka(kafkaConfig(env.kafka)).producer();
+    await producer.connect();
+    deadLetters = await new TopicReader(env.kafka, 'deadLetter').start();
+  });
+
+  afterAll(async () => {
+    await deadLetters?.stop();
+    await producer?.disconnect();
+    await app?.close();
+    await env?.dispose();
+  });
+
+  it('publishes an event written in a transaction, keyed by its case, and handles it once', async () => {
+    const event = reported();
+    await writeToOutbox(event);
+    await eventually(async () => expect(await effects(event.id)).toBe(1));
+    expect(await publishedAt(event.id)).toBeInstanceOf(Date);
+  });
+
+  it('gives an event delivered twice exactly one effect', async () => {
+    const event = reported();
+    await writeToOutbox(event);
+    await eventually(async () => expect(await effects(event.id)).toBe(1));
+    const before = await duplicatesSeen();
+    await deliverRaw(JSON.stringify(event));
+    await eventually(async () => expect(await duplicatesSeen()).toBe(before + 1));
+    expect(await effects(event.id)).toBe(1);
+  });
+
+  it('publishes after a restart what was written while the relay was down or crashed mid-batch', async () => {
+    const relay = app.get(OutboxRelay);
+    await relay.stop();
+    const relayOptions = { schema: 'probe', batchSize: 100, pollIntervalMs: 200, retentionHours: 1 };
+
+    // Written while no relay runs: nothing is lost, it waits in the outbox.
+    const event = reported();
+    await writeToOutbox(event);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await publishedAt(event.id)).toBeNull();
+    expect(await effects(event.id)).toBe(0);
+
+    // A relay that dies right after Kafka acknowledged the batch, before marking it published.
+    const crashing = new OutboxRelay(
+      dataSource,
+      {
+        sendBatch: async (batch: Parameters<Producer['sendBatch']>[0]) => {
+          await producer.sendBatch(batch);
+          throw new Error('process killed after the broker acknowledged');
+        },
+      } as unknown as Producer,
+      env.kafka,
+      relayOptions,
+      new Registry(),
+    );
+    await crashing.start();
+    await eventually(async () => expect(await effects(event.id)).toBe(1));
+    await crashing.stop();
+    expect(await publishedAt(event.id)).toBeNull();
+
+    // The restarted relay publishes the batch again; the inbox turns the second delivery into nothing.
+    const before = await duplicatesSeen();
+    const restarted = new OutboxRelay(dataSource, producer, env.kafka, relayOptions, new Registry());
+    await restarted.start();
+    try {
+      await eventually(async () => expect(await publishedAt(event.id)).toBeInstanceOf(Date));
+      await eventually(async () => expect(await duplicatesSeen()).toBe(before + 1));
+      expect(await effects(event.id)).toBe(1);
+    } finally {
+      await restarted.stop();
+      await relay.start();
+    }
+  });
+
+  it('parks poison messages on the dead-letter topic with the reason and keeps the partition moving', async () => {
+    const failing = reported(POISON);
+    const valid = { ...reported(), caseId: failing.caseId }; // same case, so same partition, behind the poison
+    await deliverRaw('this is not json');
+    await deliverRaw(JSON.stringify({ ...reported(), payload: { categoryCode: 'NOT A CODE' } }));
+    await writeToOutbox(failing);
+    await writeToOutbox(valid);
+
+    await eventually(async () => expect(await effects(valid.id)).toBe(1));
+    const reasons = await eventually(() => {
+      expect(deadLetters.messages).toHaveLength(3);
+      return deadLetters.messages.map((m) => m.headers['dead-letter-reason']);
+    });
+    expect(reasons).toEqual(
+      expect.arrayContaining([
+        'invalid event: value is not JSON',
+        expect.stringMatching(/^invalid event: .*categoryCode/),
+        'handler failed 2 times: Error: boom',
+      ]),
+    );
+    const parked = deadLetters.messages.find((m) => m.headers['dead-letter-reason'].startsWith('handler failed'))!;
+    expect(JSON.parse(parked.value!).id).toBe(failing.id);
+    expect(parked.headers['source-topic']).toBe(topicName(env.kafka, 'intake'));
+    expect(await effects(failing.id)).toBe(0);
+  });
+});

@@ -1,0 +1,142 @@
+import { DynamicModule, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { ClientKafka } from '@nestjs/microservices';
+import { Admin, Kafka, Partitioners } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { Registry } from 'prom-client';
+import { Producer as ProducerName } from '@gridwhistle/contracts';
+import { KafkaSettings, kafkaConfig } from './kafka.settings';
+import { OutboxWriter } from './outbox/outbox.writer';
+import { OutboxRelay, OutboxRelayOptions } from './outbox/outbox.relay';
+import { DeadLetterPublisher } from './dead-letter.publisher';
+import { InboxServer, InboxServerOptions } from './inbox/inbox.server';
+
+export interface MessagingOptions {
+  service: ProducerName;
+  schema: string;
+  kafka: KafkaSettings;
+  relay?: Partial<Omit<OutboxRelayOptions, 'schema'>>;
+  inbox?: Partial<Omit<InboxServerOptions, 'schema' | 'groupId'>>;
+}
+
+
+/** Tells /health whether the broker answers. */
+@Injectable()
+export class KafkaHealth implements OnApplicationShutdown {
+  private admin?: Admin;
+
+  constructor(private readonly client: ClientKafka) {}
+
+  async check(timeoutMs = 2000): Promise<void> {
+    this.admin ??= this.client.unwrap<Kafka>().admin();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('kafka did not answer in time')), timeoutMs);
+    });
+    try {
+      await Promise.race([this.admin.connect().then(() => this.admin!.describeCluster()), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.admin?.disconnect();
+  }
+}
+
+@Injectable()
+class MessagingLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    private readonly relay: OutboxRelay,
+    private readonly client: ClientKafka,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.relay.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.relay.stop();
+    await this.client.close();
+  }
+}
+
+/**
+ * Kafka for one service: the outbox writer and relay on the producing side, the inbox
+ * transport (register it with `app.connectMicroservice({ strategy })`) and dead-letter
+ * publisher on the consuming side, and a broker health check.
+ */
+@Module({})
+export class MessagingModule {
+  static register(options: MessagingOptions): DynamicModule {
+    const { schema, kafka, service } = options;
+    return {
+      module: MessagingModule,
+      global: true,
+      providers: [
+        {
+          provide: ClientKafka,
+          useFactory: async () => {
+            const client = new ClientKafka({
+              client: kafkaConfig({ ...kafka, clientId: `${kafka.clientId}-producer` }),
+              producerOnlyMode: true,
+              producer: {
+                idempotent: true,
+                maxInFlightRequests: 1,
+                allowAutoTopicCreation: false,
+                createPartitioner: Partitioners.DefaultPartitioner,
+              },
+            });
+            await client.connect();
+            return client;
+          },
+        },
+        { provide: OutboxWriter, useValue: new OutboxWriter(schema) },
+        {
+          provide: OutboxRelay,
+          inject: [DataSource, ClientKafka, Registry],
+          useFactory: (dataSource: DataSource, client: ClientKafka, registry: Registry) =>
+            new OutboxRelay(
+              dataSource,
+              client.producer,
+              kafka,
+              { schema, batchSize: 500, pollIntervalMs: 1000, retentionHours: 24, ...options.relay },
+              registry,
+            ),
+        },
+        {
+          provide: DeadLetterPublisher,
+          inject: [ClientKafka, Registry],
+          useFactory: (client: ClientKafka, registry: Registry) =>
+            new DeadLetterPublisher(client.producer, kafka, groupId(kafka, service), registry),
+        },
+        {
+          provide: InboxServer,
+          inject: [DataSource, DeadLetterPublisher, Registry],
+          useFactory: (dataSource: DataSource, deadLetters: DeadLetterPublisher, registry: Registry) =>
+            new InboxServer(
+              dataSource,
+              { ...kafka, clientId: `${kafka.clientId}-consumer` },
+              deadLetters,
+              {
+                schema,
+                groupId: groupId(kafka, service),
+                partitionsConsumedConcurrently: 4,
+                maxAttempts: 3,
+                retryBackoffMs: 100,
+                ...options.inbox,
+              },
+              registry,
+            ),
+        },
+        KafkaHealth,
+        MessagingLifecycle,
+      ],
+      exports: [OutboxWriter, OutboxRelay, InboxServer, KafkaHealth],
+    };
+  }
+}
+
+function groupId(kafka: KafkaSettings, service: ProducerName): string {
+  return `${kafka.namespace}.${service}`;
+}

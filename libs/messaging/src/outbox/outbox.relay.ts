@@ -1,0 +1,208 @@
+import { Logger } from '@nestjs/common';
+import { Client } from 'pg';
+import { Producer } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { Counter, Gauge, Registry } from 'prom-client';
+import { EventEnvelope, TopicKey } from '@gridwhistle/contracts';
+import { KafkaSettings, topicName } from '../kafka.settings';
+import { outboxChannel } from '../messaging.tables';
+
+export interface OutboxRelayOptions {
+  schema: string;
+  batchSize: number;
+  pollIntervalMs: number;
+  retentionHours: number;
+}
+
+interface OutboxRow {
+  seq: string;
+  topic: TopicKey;
+  envelope: EventEnvelope;
+}
+
+/**
+ * Publishes committed outbox rows to Kafka in commit order, in batches, and marks them
+ * published only after the broker acknowledged them. A crash in between republishes the
+ * batch; consumers' inboxes make that harmless.
+ *
+ * Only one relay per schema publishes at a time (a session advisory lock on its LISTEN
+ * connection), which keeps each case's events in order across several service instances.
+ * It is woken by NOTIFY on insert and polls as a fallback.
+ */
+export class OutboxRelay {
+  private readonly logger: Logger;
+  private listener?: Client;
+  private timer?: NodeJS.Timeout;
+  private draining?: Promise<void>;
+  private wakeAgain = false;
+  private leader = false;
+  private stopped = true;
+  private lastPrune = 0;
+  private readonly published: Counter;
+  private readonly lag: Gauge;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly producer: Producer,
+    private readonly kafka: Pick<KafkaSettings, 'namespace'>,
+    private readonly options: OutboxRelayOptions,
+    registry: Registry,
+  ) {
+    this.logger = new Logger(`OutboxRelay:${options.schema}`);
+    this.published = new Counter({
+      name: 'gridwhistle_outbox_published_total',
+      help: 'Events published from the outbox to Kafka',
+      labelNames: ['type'],
+      registers: [registry],
+    });
+    this.lag = new Gauge({
+      name: 'gridwhistle_outbox_oldest_unpublished_seconds',
+      help: 'Age of the oldest event waiting in the outbox',
+      registers: [registry],
+      collect: async () => this.lag.set(await this.oldestUnpublishedAge()),
+    });
+  }
+
+  /** Idempotent: a hybrid Nest app runs bootstrap hooks for the HTTP app and the microservice. */
+  async start(): Promise<void> {
+    if (!this.stopped) return;
+    this.stopped = false;
+    await this.connectListener();
+    this.timer = setInterval(() => this.tick(), this.options.pollIntervalMs);
+    this.wake();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.draining;
+    const listener = this.listener;
+    this.listener = undefined;
+    this.leader = false;
+    await listener?.end().catch(() => undefined);
+  }
+
+  /** Resolves once everything committed so far has been published (used by tests and shutdown). */
+  async flush(): Promise<void> {
+    do {
+      this.wake();
+      await this.draining;
+    } while ((await this.pendingCount()) > 0 && this.leader && !this.stopped);
+  }
+
+  private tick(): void {
+    if (!this.listener) {
+      this.connectListener().catch((error) => this.logger.warn(`reconnect failed: ${error.message}`));
+      return;
+    }
+    this.wake();
+  }
+
+  private wake(): void {
+    if (this.stopped) return;
+    if (this.draining) {
+      this.wakeAgain = true;
+      return;
+    }
+    this.draining = this.drain()
+      .catch((error) => this.logger.error(`publishing failed, will retry: ${error.message}`))
+      .finally(() => {
+        this.draining = undefined;
+        if (this.wakeAgain) {
+          this.wakeAgain = false;
+          this.wake();
+        }
+      });
+  }
+
+  private async connectListener(): Promise<void> {
+    const url = (this.dataSource.options as { url: string }).url;
+    const client = new Client({ connectionString: url, application_name: `outbox-relay-${this.options.schema}` });
+    client.on('error', (error) => {
+      this.logger.warn(`listener connection lost: ${error.message}`);
+      if (this.listener === client) this.listener = undefined;
+      this.leader = false;
+    });
+    await client.connect();
+    client.on('notification', () => this.wake());
+    await client.query(`LISTEN "${outboxChannel(this.options.schema)}"`);
+    this.listener = client;
+  }
+
+  private async ensureLeader(): Promise<boolean> {
+    if (this.leader || !this.listener) return this.leader;
+    const result = await this.listener.query('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [
+      `${this.options.schema}.outbox-relay`,
+    ]);
+    this.leader = result.rows[0].locked === true;
+    return this.leader;
+  }
+
+  private async drain(): Promise<void> {
+    if (!(await this.ensureLeader())) return;
+    for (;;) {
+      if (this.stopped) return;
+      const rows: OutboxRow[] = await this.dataSource.query(
+        `SELECT seq, topic, envelope FROM "${this.options.schema}".outbox
+         WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
+        [this.options.batchSize],
+      );
+      if (rows.length === 0) break;
+      await this.publish(rows);
+      await this.dataSource.query(
+        `UPDATE "${this.options.schema}".outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`,
+        [rows.map((row) => row.seq)],
+      );
+      for (const row of rows) this.published.inc({ type: row.envelope.type });
+      if (rows.length < this.options.batchSize) break;
+    }
+    await this.pruneOccasionally();
+  }
+
+  /** Sends one batch; per topic the messages keep outbox order, and keys keep each case on one partition. */
+  protected async publish(rows: OutboxRow[]): Promise<void> {
+    const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
+    for (const { topic, envelope } of rows) {
+      const name = topicName(this.kafka, topic);
+      const messages = byTopic.get(name) ?? [];
+      messages.push({
+        key: envelope.caseId,
+        value: JSON.stringify(envelope),
+        headers: {
+          'event-id': envelope.id,
+          'event-type': envelope.type,
+          ...(envelope.trace ? { traceparent: envelope.trace.traceparent } : {}),
+        },
+      });
+      byTopic.set(name, messages);
+    }
+    await this.producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+    });
+  }
+
+  private async pruneOccasionally(): Promise<void> {
+    if (Date.now() - this.lastPrune < 60_000) return;
+    this.lastPrune = Date.now();
+    await this.dataSource.query(
+      `DELETE FROM "${this.options.schema}".outbox WHERE published_at < now() - make_interval(hours => $1)`,
+      [this.options.retentionHours],
+    );
+  }
+
+  private async pendingCount(): Promise<number> {
+    const [row] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM "${this.options.schema}".outbox WHERE published_at IS NULL`,
+    );
+    return row.n;
+  }
+
+  private async oldestUnpublishedAge(): Promise<number> {
+    const [row] = await this.dataSource.query(
+      `SELECT coalesce(extract(epoch FROM now() - min(created_at)), 0)::float AS age
+       FROM "${this.options.schema}".outbox WHERE published_at IS NULL`,
+    );
+    return row.age;
+  }
+}

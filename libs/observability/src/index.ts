@@ -1,0 +1,3 @@
+export * from './metrics.module';
+export * from './health.module';
+export * from './http-metrics';

@@ -1,0 +1,3 @@
+export * from './isolated-environment';
+export * from './eventually';
+export * from './topic-reader';

@@ -1,0 +1,20 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { EventEnvelope } from '@gridwhistle/contracts';
+import { InboxContext } from '@gridwhistle/messaging';
+import { DepartmentCasesService } from './department-cases.service';
+
+@Controller()
+export class CaseEventsHandler {
+  constructor(private readonly cases: DepartmentCasesService) {}
+
+  @EventPattern('case.dispatched')
+  onDispatched(@Payload() event: EventEnvelope<'case.dispatched'>, @Ctx() context: InboxContext): Promise<void> {
+    return this.cases.receive(context.manager, event);
+  }
+
+  @EventPattern('case.closed')
+  onClosed(@Payload() event: EventEnvelope<'case.closed'>, @Ctx() context: InboxContext): Promise<void> {
+    return this.cases.close(context.manager, event);
+  }
+}

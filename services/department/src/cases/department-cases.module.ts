@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { DepartmentCasesController } from './department-cases.controller';
+import { DepartmentCasesService } from './department-cases.service';
+import { CaseEventsHandler } from './case-events.handler';
+
+@Module({ controllers: [DepartmentCasesController, CaseEventsHandler], providers: [DepartmentCasesService] })
+export class DepartmentCasesModule {}

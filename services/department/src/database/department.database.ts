@@ -1,0 +1,14 @@
+import { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
+import { serviceDatabase, typeOrmOptions } from '@gridwhistle/persistence';
+import { DepartmentEntity } from '../departments/department.entity';
+import { DepartmentCaseEntity } from '../cases/department-case.entity';
+import { CreateDepartmentSchema1763856000000 } from './migrations/1763856000000-create-department-schema';
+
+export function departmentDatabase(env: { DATABASE_URL: string; DB_PASSWORD?: string }): PostgresConnectionOptions {
+  return typeOrmOptions({
+    databaseUrl: env.DATABASE_URL,
+    db: serviceDatabase('department', env.DB_PASSWORD),
+    entities: [DepartmentEntity, DepartmentCaseEntity],
+    migrations: [CreateDepartmentSchema1763856000000],
+  });
+}

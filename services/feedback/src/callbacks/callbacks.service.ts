@@ -1,0 +1,66 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Counter, Registry } from 'prom-client';
+import { DataSource, EntityManager } from 'typeorm';
+import { EventEnvelope, Rating, createEvent } from '@gridwhistle/contracts';
+import { OutboxWriter } from '@gridwhistle/messaging';
+import { CallbackEntity } from './callback.entity';
+
+/** Ratings that close a case; an unsatisfied resident keeps it open. */
+const CLOSING: readonly Rating[] = ['satisfied', 'basically_satisfied'];
+
+/** The public grades the result (群众评单); a satisfied resident closes the case. */
+@Injectable()
+export class CallbacksService {
+  private readonly ratings: Counter;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxWriter,
+    registry: Registry,
+  ) {
+    this.ratings = new Counter({
+      name: 'gridwhistle_feedback_ratings_total',
+      help: 'Residents\u2019 ratings of resolved cases, by department',
+      labelNames: ['rating', 'department'],
+      registers: [registry],
+    });
+  }
+
+  async awaitFeedback(manager: EntityManager, event: EventEnvelope<'case.resolved'>): Promise<void> {
+    await manager.insert(CallbackEntity, {
+      caseId: event.caseId,
+      departmentCode: event.payload.departmentCode,
+      status: 'awaiting_feedback',
+      resolvedAt: new Date(event.occurredAt),
+      rating: null,
+      gradedBy: null,
+      gradedAt: null,
+      traceparent: event.trace?.traceparent ?? '',
+    });
+  }
+
+  /** Records the rating once; the same rating sent again (a retry) answers as the first did. */
+  async record(caseId: string, rating: Rating, gradedBy: string) {
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const callback = await manager.findOne(CallbackEntity, { where: { caseId }, lock: { mode: 'pessimistic_write' } });
+      if (!callback) throw new NotFoundException(`no resolved case ${caseId} is awaiting feedback`);
+      if (callback.status !== 'awaiting_feedback') {
+        if (callback.rating === rating) return { callback, fresh: false };
+        throw new ConflictException(`case ${caseId} was already graded ${callback.rating}`);
+      }
+      const now = new Date();
+      const closes = CLOSING.includes(rating);
+      const changes = { status: closes ? ('closed' as const) : ('graded' as const), rating, gradedBy, gradedAt: now };
+      await manager.update(CallbackEntity, { caseId }, changes);
+      const options = { trace: callback.traceparent ? { traceparent: callback.traceparent } : undefined, occurredAt: now };
+      const events: EventEnvelope[] = [createEvent('case.graded', caseId, { rating }, options)];
+      if (closes) events.push(createEvent('case.closed', caseId, { rating }, options));
+      await this.outbox.add(manager, ...events);
+      return { callback: { ...callback, ...changes }, fresh: true };
+    });
+    if (outcome.fresh) this.ratings.inc({ rating, department: outcome.callback.departmentCode });
+    const { callback } = outcome;
+    return { caseId, rating: callback.rating, caseClosed: callback.status === 'closed', gradedAt: callback.gradedAt!.toISOString() };
+  }
+}

@@ -1,0 +1,14 @@
+import { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
+import { serviceDatabase, typeOrmOptions } from '@gridwhistle/persistence';
+import { IntegrationEntity } from '../integrations/integration.entity';
+import { CallbackEntity } from '../callbacks/callback.entity';
+import { CreateFeedbackSchema1763856000000 } from './migrations/1763856000000-create-feedback-schema';
+
+export function feedbackDatabase(env: { DATABASE_URL: string; DB_PASSWORD?: string }): PostgresConnectionOptions {
+  return typeOrmOptions({
+    databaseUrl: env.DATABASE_URL,
+    db: serviceDatabase('feedback', env.DB_PASSWORD),
+    entities: [IntegrationEntity, CallbackEntity],
+    migrations: [CreateFeedbackSchema1763856000000],
+  });
+}

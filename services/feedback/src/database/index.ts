@@ -1,0 +1,3 @@
+// What deployment tooling may use of this service: its database options and seed.
+export * from './feedback.database';
+export * from './feedback.seed';

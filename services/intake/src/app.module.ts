@@ -1,0 +1,27 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ApiKeyGuard, CallerDirectory, apiKeyAuth, coreModules } from '@gridwhistle/platform';
+import { IntakeEnv } from './intake.env';
+import { intakeDatabase } from './database/intake.database';
+import { ReporterCipher } from './privacy/reporter-cipher';
+import { CasesModule } from './cases/cases.module';
+import { ReferenceModule } from './reference/reference.module';
+
+@Module({})
+export class AppModule {
+  static register(env: IntakeEnv): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        ...coreModules('intake', env, intakeDatabase(env)),
+        ReferenceModule,
+        CasesModule,
+      ],
+      providers: [
+        ...apiKeyAuth('intake.integrations'),
+        { provide: ReporterCipher, useValue: new ReporterCipher(env.PII_ENCRYPTION_KEY) },
+      ],
+      exports: [CallerDirectory, ReporterCipher, ApiKeyGuard],
+    };
+  }
+}

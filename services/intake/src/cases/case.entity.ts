@@ -1,0 +1,21 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Channel } from '@gridwhistle/contracts';
+import { CaseStatus } from './case-status';
+
+/** A reported problem as intake knows it. The reporter's personal data is stored encrypted. */
+@Entity({ schema: 'intake', name: 'cases' })
+@Index(['reportedBy', 'idempotencyKey'], { unique: true, where: 'idempotency_key IS NOT NULL' })
+export class CaseEntity {
+  @PrimaryColumn('uuid') id: string;
+  @Column({ name: 'category_code' }) categoryCode: string;
+  @Column({ name: 'grid_code' }) gridCode: string;
+  @Column({ type: 'text' }) channel: Channel;
+  @Column() description: string;
+  @Column({ type: 'bytea', nullable: true }) reporter: Buffer | null;
+  @Column({ type: 'text' }) status: CaseStatus;
+  @Column({ name: 'reported_by' }) reportedBy: string;
+  @Column({ name: 'idempotency_key', type: 'text', nullable: true }) idempotencyKey: string | null;
+  @Column({ type: 'text' }) traceparent: string;
+  @CreateDateColumn({ name: 'reported_at', type: 'timestamptz' }) reportedAt: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+}

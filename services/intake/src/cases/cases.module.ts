@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ReferenceModule } from '../reference/reference.module';
+import { CaseEntity } from './case.entity';
+import { TimelineEntryEntity } from './timeline-entry.entity';
+import { CasesController } from './cases.controller';
+import { CasesService } from './cases.service';
+import { CaseProgressHandler } from './case-progress.handler';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([CaseEntity, TimelineEntryEntity]), ReferenceModule],
+  controllers: [CasesController, CaseProgressHandler],
+  providers: [CasesService],
+})
+export class CasesModule {}

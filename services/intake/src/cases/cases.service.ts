@@ -1,0 +1,163 @@
+import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { Counter, Registry } from 'prom-client';
+import { DataSource, EntityManager } from 'typeorm';
+import { EventEnvelope, createEvent, traceFrom } from '@gridwhistle/contracts';
+import { OutboxWriter } from '@gridwhistle/messaging';
+import { ReferenceService } from '../reference/reference.service';
+import { ReporterCipher } from '../privacy/reporter-cipher';
+import { CaseEntity } from './case.entity';
+import { TimelineEntryEntity } from './timeline-entry.entity';
+import { nextStatus } from './case-status';
+import { ReportCaseDto } from './report-case.dto';
+
+export interface ReportOutcome {
+  case: CaseEntity;
+  replayed: boolean;
+}
+
+@Injectable()
+export class CasesService {
+  private readonly reported: Counter;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxWriter,
+    private readonly reference: ReferenceService,
+    @Inject(ReporterCipher) private readonly cipher: ReporterCipher,
+    registry: Registry,
+  ) {
+    this.reported = new Counter({
+      name: 'gridwhistle_cases_reported_total',
+      help: 'Cases accepted by intake',
+      labelNames: ['channel', 'category'],
+      registers: [registry],
+    });
+  }
+
+  /**
+   * Accepts a case. A retried call with the same Idempotency-Key returns the case the first
+   * call created instead of creating another (call centres retry on timeouts).
+   */
+  async report(dto: ReportCaseDto, reportedBy: string, idempotencyKey?: string, traceparent?: string): Promise<ReportOutcome> {
+    await this.checkCodes(dto);
+    const existing = idempotencyKey ? await this.findReplay(reportedBy, idempotencyKey) : null;
+    if (existing) return { case: existing, replayed: true };
+    try {
+      const created = await this.dataSource.transaction(async (manager) => {
+        const entity = manager.create(CaseEntity, {
+          id: randomUUID(),
+          categoryCode: dto.category,
+          gridCode: dto.location.gridCode,
+          channel: dto.channel,
+          description: dto.description,
+          reporter: dto.reporter && (dto.reporter.name || dto.reporter.phone) ? this.cipher.encrypt(dto.reporter) : null,
+          status: 'reported',
+          reportedBy,
+          idempotencyKey: idempotencyKey ?? null,
+          traceparent: traceFrom(traceparent).traceparent,
+        });
+        await manager.insert(CaseEntity, entity);
+        const event = createEvent(
+          'case.reported',
+          entity.id,
+          {
+            categoryCode: entity.categoryCode,
+            gridCode: entity.gridCode,
+            channel: entity.channel,
+            description: entity.description,
+            reportedAt: entity.reportedAt.toISOString(),
+          },
+          { trace: { traceparent: entity.traceparent }, occurredAt: entity.reportedAt },
+        );
+        await this.addToTimeline(manager, event);
+        await this.outbox.add(manager, event);
+        return entity;
+      });
+      this.reported.inc({ channel: dto.channel, category: dto.category });
+      return { case: created, replayed: false };
+    } catch (error) {
+      // Two retries of the same call raced: the loser answers with the winner's case.
+      const replay = idempotencyKey && isUniqueViolation(error) ? await this.findReplay(reportedBy, idempotencyKey) : null;
+      if (replay) return { case: replay, replayed: true };
+      throw error;
+    }
+  }
+
+  async publicView(id: string) {
+    const found = await this.dataSource.getRepository(CaseEntity).findOneBy({ id });
+    if (!found) throw new NotFoundException(`no case ${id}`);
+    const [timeline, category, grid] = await Promise.all([
+      this.dataSource.getRepository(TimelineEntryEntity).find({ where: { caseId: id }, order: { occurredAt: 'ASC' } }),
+      this.reference.category(found.categoryCode),
+      this.reference.area(found.gridCode),
+    ]);
+    return {
+      id: found.id,
+      status: found.status,
+      category: { code: found.categoryCode, name: category?.name ?? null },
+      grid: { code: found.gridCode, name: grid?.name ?? null },
+      channel: found.channel,
+      reportedAt: found.reportedAt.toISOString(),
+      updatedAt: found.updatedAt.toISOString(),
+      timeline: timeline.map((entry) => ({
+        event: entry.type.replace(/^case\./, ''),
+        at: entry.occurredAt.toISOString(),
+        ...entry.details,
+      })),
+    };
+  }
+
+  /** Moves a case along after another service's event, inside the inbox transaction. */
+  async recordProgress(manager: EntityManager, event: EventEnvelope): Promise<void> {
+    const found = await manager.findOne(CaseEntity, { where: { id: event.caseId }, lock: { mode: 'pessimistic_write' } });
+    if (!found) throw new Error(`${event.type} for unknown case ${event.caseId}`);
+    await this.addToTimeline(manager, event);
+    const status = nextStatus(found.status, event.type);
+    if (status !== found.status) await manager.update(CaseEntity, { id: found.id }, { status });
+  }
+
+  private async addToTimeline(manager: EntityManager, event: EventEnvelope): Promise<void> {
+    await manager.insert(TimelineEntryEntity, {
+      eventId: event.id,
+      caseId: event.caseId,
+      type: event.type,
+      occurredAt: new Date(event.occurredAt),
+      details: publicDetails(event),
+    });
+  }
+
+  private async checkCodes(dto: ReportCaseDto): Promise<void> {
+    const [category, grid] = await Promise.all([
+      this.reference.category(dto.category),
+      this.reference.area(dto.location.gridCode),
+    ]);
+    const problems: string[] = [];
+    if (!category) problems.push(`unknown category '${dto.category}' (GET /v1/categories lists them)`);
+    if (!grid) problems.push(`unknown location.gridCode '${dto.location.gridCode}' (GET /v1/areas lists them)`);
+    else if (grid.level !== 'grid') problems.push(`location.gridCode '${grid.code}' is a ${grid.level}, not a grid`);
+    if (problems.length > 0) throw new BadRequestException(problems);
+  }
+
+  private findReplay(reportedBy: string, idempotencyKey: string): Promise<CaseEntity | null> {
+    return this.dataSource.getRepository(CaseEntity).findOneBy({ reportedBy, idempotencyKey });
+  }
+}
+
+function publicDetails(event: EventEnvelope): Record<string, string> {
+  switch (event.type) {
+    case 'case.dispatched': {
+      const payload = event.payload as EventEnvelope<'case.dispatched'>['payload'];
+      return { department: payload.departmentName, dueAt: payload.dueAt };
+    }
+    case 'case.graded':
+      return { rating: (event.payload as EventEnvelope<'case.graded'>['payload']).rating };
+    default:
+      return {};
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { driverError?: { code?: string } })?.driverError?.code === '23505';
+}

@@ -1,0 +1,19 @@
+import { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
+import { serviceDatabase, typeOrmOptions } from '@gridwhistle/persistence';
+import { AreaEntity } from '../reference/area.entity';
+import { CategoryEntity } from '../reference/category.entity';
+import { IntegrationEntity } from '../integrations/integration.entity';
+import { CaseEntity } from '../cases/case.entity';
+import { TimelineEntryEntity } from '../cases/timeline-entry.entity';
+import { CreateIntakeSchema1763856000000 } from './migrations/1763856000000-create-intake-schema';
+
+export const INTAKE_SCHEMA = 'intake';
+
+export function intakeDatabase(env: { DATABASE_URL: string; DB_PASSWORD?: string }): PostgresConnectionOptions {
+  return typeOrmOptions({
+    databaseUrl: env.DATABASE_URL,
+    db: serviceDatabase(INTAKE_SCHEMA, env.DB_PASSWORD),
+    entities: [AreaEntity, CategoryEntity, IntegrationEntity, CaseEntity, TimelineEntryEntity],
+    migrations: [CreateIntakeSchema1763856000000],
+  });
+}

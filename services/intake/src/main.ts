@@ -1,0 +1,10 @@
+import 'reflect-metadata';
+import { loadEnv, startService } from '@gridwhistle/platform';
+import { AppModule } from './app.module';
+import { IntakeEnv } from './intake.env';
+
+const env = loadEnv(IntakeEnv, process.env);
+startService('intake', AppModule.register(env), env).catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

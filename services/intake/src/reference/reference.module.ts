@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AreaEntity } from './area.entity';
+import { CategoryEntity } from './category.entity';
+import { ReferenceController } from './reference.controller';
+import { ReferenceService } from './reference.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([AreaEntity, CategoryEntity])],
+  controllers: [ReferenceController],
+  providers: [ReferenceService],
+  exports: [ReferenceService],
+})
+export class ReferenceModule {}

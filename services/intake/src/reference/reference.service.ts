@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { AreaEntity, AreaLevel } from './area.entity';
+import { CategoryEntity } from './category.entity';
+
+export interface AreaNode {
+  code: string;
+  name: string;
+  level: AreaLevel;
+  children: AreaNode[];
+}
+
+interface ReferenceData {
+  categories: CategoryEntity[];
+  categoriesByCode: Map<string, CategoryEntity>;
+  areasByCode: Map<string, AreaEntity>;
+  tree: AreaNode[];
+}
+
+const TTL_MS = 60_000;
+
+/**
+ * Categories and the area tree: read on every report, changed rarely (they are data, edited
+ * by operators), so they are cached for a minute.
+ */
+@Injectable()
+export class ReferenceService {
+  private cached?: { data: Promise<ReferenceData>; expires: number };
+
+  constructor(
+    @InjectRepository(CategoryEntity) private readonly categories: Repository<CategoryEntity>,
+    @InjectRepository(AreaEntity) private readonly areas: Repository<AreaEntity>,
+  ) {}
+
+  async listCategories(): Promise<CategoryEntity[]> {
+    return (await this.load()).categories;
+  }
+
+  async areaTree(): Promise<AreaNode[]> {
+    return (await this.load()).tree;
+  }
+
+  async category(code: string): Promise<CategoryEntity | undefined> {
+    return (await this.load()).categoriesByCode.get(code);
+  }
+
+  async area(code: string): Promise<AreaEntity | undefined> {
+    return (await this.load()).areasByCode.get(code);
+  }
+
+  private load(): Promise<ReferenceData> {
+    if (!this.cached || this.cached.expires < Date.now()) {
+      const data = this.read();
+      this.cached = { data, expires: Date.now() + TTL_MS };
+      data.catch(() => (this.cached = undefined));
+    }
+    return this.cached.data;
+  }
+
+  private async read(): Promise<ReferenceData> {
+    const [categories, areas] = await Promise.all([
+      this.categories.find({ order: { code: 'ASC' } }),
+      this.areas.find({ order: { code: 'ASC' } }),
+    ]);
+    const nodes = new Map(areas.map((a) => [a.code, { code: a.code, name: a.name, level: a.level, children: [] as AreaNode[] }]));
+    const tree: AreaNode[] = [];
+    for (const area of areas) {
+      const node = nodes.get(area.code)!;
+      const parent = area.parentCode ? nodes.get(area.parentCode) : undefined;
+      (parent ? parent.children : tree).push(node);
+    }
+    return {
+      categories,
+      categoriesByCode: new Map(categories.map((c) => [c.code, c])),
+      areasByCode: new Map(areas.map((a) => [a.code, a])),
+      tree,
+    };
+  }
+}

@@ -1,0 +1,14 @@
+import { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
+import { serviceDatabase, typeOrmOptions } from '@gridwhistle/persistence';
+import { CategoryRouteEntity } from '../dispatch/category-route.entity';
+import { DispatchEntity } from '../dispatch/dispatch.entity';
+import { CreateRoutingSchema1763856000000 } from './migrations/1763856000000-create-routing-schema';
+
+export function routingDatabase(env: { DATABASE_URL: string; DB_PASSWORD?: string }): PostgresConnectionOptions {
+  return typeOrmOptions({
+    databaseUrl: env.DATABASE_URL,
+    db: serviceDatabase('routing', env.DB_PASSWORD),
+    entities: [CategoryRouteEntity, DispatchEntity],
+    migrations: [CreateRoutingSchema1763856000000],
+  });
+}

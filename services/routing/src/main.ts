@@ -1,0 +1,10 @@
+import 'reflect-metadata';
+import { loadEnv, startService } from '@gridwhistle/platform';
+import { AppModule } from './app.module';
+import { RoutingEnv } from './routing.env';
+
+const env = loadEnv(RoutingEnv, process.env);
+startService('routing', AppModule.register(env), env).catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
