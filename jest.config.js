@@ -3,7 +3,9 @@
  * tests on real Postgres and Kafka (*.integration.spec.ts) and the end-to-end loop through
  * the HTTP APIs (*.e2e-spec.ts). The global setup finds or starts the infrastructure once.
  */
-const swc = JSON.parse(require('node:fs').readFileSync(`${__dirname}/.swcrc`, 'utf8'));
+const { readFileSync } = require('node:fs');
+
+const swc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 
 module.exports = {
   testEnvironment: 'node',

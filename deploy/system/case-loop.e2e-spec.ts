@@ -31,7 +31,8 @@ describe('the closed loop, end to end', () => {
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     });
     const text = await response.text();
-    return { status: response.status, headers: response.headers, text, body: text ? JSON.parse(text) : undefined };
+    const json = response.headers.get('content-type')?.includes('application/json');
+    return { status: response.status, headers: response.headers, text, body: json ? JSON.parse(text) : undefined };
   };
   const publicStatus = async (id: string) => (await call('intake', `/v1/cases/${id}`)).body.status;
 

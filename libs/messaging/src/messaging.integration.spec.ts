@@ -5,7 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Kafka, Producer } from 'kafkajs';
+import { Kafka, Partitioners, Producer } from 'kafkajs';
 import { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { EventEnvelope, createEvent } from '@gridwhistle/contracts';
@@ -97,7 +97,7 @@ describe('outbox and inbox on real Postgres and Kafka', () => {
     await app.startAllMicroservices();
     await app.init();
     dataSource = app.get(DataSource);
-    producer = new Kafka(kafkaConfig(env.kafka)).producer();
+    producer = new Kafka(kafkaConfig(env.kafka)).producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
     deadLetters = await new TopicReader(env.kafka, 'deadLetter').start();
   });
