@@ -90,7 +90,8 @@ start() {
       -t "$(java_cmd kafka.tools.StorageTool random-uuid)" -c "$HOME_DIR/server.properties" > /dev/null
   fi
   : > "$LOG_FILE"
-  nohup java -Xms256m -Xmx768m -XX:+UseG1GC -Djava.awt.headless=true \
+  # Its own session: a Ctrl-C meant for `npm start` must not kill the broker before the services.
+  setsid nohup java -Xms256m -Xmx768m -XX:+UseG1GC -Djava.awt.headless=true \
     -Dlog4j.configuration="file:$HOME_DIR/log4j.properties" -cp "$LIBS/*" \
     kafka.Kafka "$HOME_DIR/server.properties" >> "$HOME_DIR/kafka.out" 2>&1 &
   echo $! > "$PID_FILE"

@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     log('stopping services…');
     await Promise.all([...children.values()].map((child) => stopService(child)));
     await infra.stop();
+    log('stopped');
     process.exit(code);
   };
   process.on('SIGINT', () => void shutdown(0));
@@ -41,7 +42,13 @@ async function main(): Promise<void> {
   for (const service of SERVICES) {
     const child = spawnService(
       service,
-      { PORT: String(DEFAULT_PORTS[service]), DATABASE_URL: infra.databaseUrl, KAFKA_BROKERS: infra.kafkaBrokers, KAFKA_NAMESPACE: namespace },
+      {
+        PORT: String(DEFAULT_PORTS[service]),
+        DATABASE_URL: infra.databaseUrl,
+        KAFKA_BROKERS: infra.kafkaBrokers,
+        KAFKA_NAMESPACE: namespace,
+        LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      },
       (line) => console.log(`[${service.padEnd(10)}] ${line}`),
     );
     child.on('exit', (code, signal) => {

@@ -17,7 +17,7 @@ export function kafkaConfig(settings: KafkaSettings): KafkaConfig {
     clientId: settings.clientId,
     brokers: settings.brokers,
     connectionTimeout: 3000,
-    logLevel: logLevel.WARN,
+    logLevel: logLevel.ERROR,
     retry: { initialRetryTime: 200, retries: 8 },
   };
 }

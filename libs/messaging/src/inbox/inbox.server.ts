@@ -81,7 +81,7 @@ export class InboxServer extends Server implements CustomTransportStrategy {
       if (topics.length === 0) return callback();
       this.consumer = new Kafka(kafkaConfig(this.kafka)).consumer({
         groupId: this.options.groupId,
-        sessionTimeout: 30_000,
+        sessionTimeout: 15_000,
         heartbeatInterval: 3_000,
         maxBytesPerPartition: 1_048_576,
       });
