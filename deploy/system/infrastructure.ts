@@ -124,6 +124,10 @@ async function startEmbeddedPostgres(databaseUrl: string) {
     user: url.username,
     password: url.password,
     persistent: true,
+    // Postgres refuses to run as root: there, run it as the system's postgres user.
+    createPostgresUser: process.getuid?.() === 0,
+    // Minimal machines have no en_US.UTF-8 locale, which the package asks for by default.
+    initdbFlags: ['--lc-messages=C', '--locale=C', '--encoding=UTF8'],
     onLog: () => undefined,
   });
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) await server.initialise();

@@ -82,14 +82,6 @@ export class OutboxRelay {
     await listener?.end().catch(() => undefined);
   }
 
-  /** Resolves once everything committed so far has been published (used by tests and shutdown). */
-  async flush(): Promise<void> {
-    do {
-      this.wake();
-      await this.draining;
-    } while ((await this.pendingCount()) > 0 && this.leader && !this.stopped);
-  }
-
   private tick(): void {
     if (!this.listener) {
       this.connectListener().catch((error) => this.logger.warn(`reconnect failed: ${error.message}`));
@@ -189,13 +181,6 @@ export class OutboxRelay {
       `DELETE FROM "${this.options.schema}".outbox WHERE published_at < now() - make_interval(hours => $1)`,
       [this.options.retentionHours],
     );
-  }
-
-  private async pendingCount(): Promise<number> {
-    const [row] = await this.dataSource.query(
-      `SELECT count(*)::int AS n FROM "${this.options.schema}".outbox WHERE published_at IS NULL`,
-    );
-    return row.n;
   }
 
   private async oldestUnpublishedAge(): Promise<number> {
