@@ -1,10 +1,9 @@
 import { ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { Client } from 'pg';
 import { serviceDatabase } from '@gridwhistle/persistence';
 import { IsolatedEnvironment, createIsolatedEnvironment, eventually } from '@gridwhistle/testing';
 import { Credentials, SERVICES, ServiceName, generateCredentials, loadSampleCity, setUpSystem } from './setup';
-import { spawnService, stopService, waitUntilHealthy } from './services';
+import { freePort, spawnService, stopService, waitUntilHealthy } from './services';
 
 /**
  * One case around the whole loop, through the HTTP APIs only, with the four services running
@@ -220,14 +219,3 @@ describe('the closed loop, end to end', () => {
     expect((await call('intake', '/metrics')).text).toMatch(/gridwhistle_cases_reported_total\{channel="hotline",category="manhole_cover",service="intake"\} [1-9]/);
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}

@@ -14,7 +14,7 @@ import { REPO_ROOT } from './infrastructure';
 export const SERVICES = ['intake', 'routing', 'department', 'feedback'] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
-interface AreaNode {
+export interface AreaNode {
   code: string;
   name: string;
   level: 'district' | 'street' | 'community' | 'grid';

@@ -1,4 +1,5 @@
-import { KafkaConfig, logLevel } from 'kafkajs';
+import { Logger } from '@nestjs/common';
+import { KafkaConfig, LogEntry, logLevel } from 'kafkajs';
 import { TOPICS, TopicKey } from '@gridwhistle/contracts';
 
 /** Where the brokers are, and the namespace that prefixes topics and consumer groups. */
@@ -17,7 +18,24 @@ export function kafkaConfig(settings: KafkaSettings): KafkaConfig {
     clientId: settings.clientId,
     brokers: settings.brokers,
     connectionTimeout: 3000,
-    logLevel: logLevel.ERROR,
+    logLevel: logLevel.WARN,
+    logCreator,
     retry: { initialRetryTime: 200, retries: 8 },
+  };
+}
+
+/**
+ * kafkajs through Nest's logger. Errors of single requests (namespace Connection: a coordinator
+ * still loading, a leader moving) are retried by kafkajs and surface as exceptions if they
+ * last, so they are debug noise here, not errors.
+ */
+function logCreator() {
+  const logger = new Logger('kafkajs');
+  return ({ namespace, level, log }: LogEntry) => {
+    const { message, error } = log as { message: string; error?: string };
+    const text = error ? `${message}: ${error}` : message;
+    if (namespace === 'Connection') logger.debug(text);
+    else if (level <= logLevel.ERROR) logger.error(text);
+    else logger.warn(text);
   };
 }

@@ -1,0 +1,166 @@
+import { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { cpus } from 'node:os';
+import { Client } from 'pg';
+import { dropDatabase } from '@gridwhistle/persistence';
+import { deleteTopics } from '@gridwhistle/messaging';
+import { ensureInfrastructure } from './infrastructure';
+import { AreaNode, SERVICES, ServiceName, generateCredentials, loadSampleCity, setUpSystem } from './setup';
+import { freePort, spawnService, stopService, waitUntilHealthy } from './services';
+
+/**
+ * `npm run bench`: end-to-end throughput and routing latency on this machine. Runs the four
+ * services from the build in a fresh database and topic namespace, reports BENCH_CASES cases
+ * per round over HTTP with BENCH_CONCURRENCY requests in flight, and waits until every case is
+ * in its department's list. Prints each round and the median of BENCH_ROUNDS rounds.
+ */
+const CASES = Number(process.env.BENCH_CASES ?? 5000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+
+interface Round {
+  acceptPerSecond: number;
+  endToEndPerSecond: number;
+  httpP50Ms: number;
+  httpP99Ms: number;
+  routingP50Ms: number;
+  routingP99Ms: number;
+  visibleP50Ms: number;
+  visibleP99Ms: number;
+}
+
+async function main(): Promise<void> {
+  const infra = await ensureInfrastructure({ useContainers: false, log: (line) => console.log(`[bench] ${line}`) });
+  const namespace = `bench${randomBytes(3).toString('hex')}`;
+  const url = new URL(infra.databaseUrl);
+  url.pathname = `/gw_${namespace}`;
+  const databaseUrl = url.toString();
+  const kafka = { brokers: infra.kafkaBrokers.split(','), namespace, clientId: 'gridwhistle-bench' };
+  const city = loadSampleCity();
+  const credentials = generateCredentials(city);
+  await setUpSystem({ databaseUrl, kafka, city, credentials });
+
+  const children: ChildProcess[] = [];
+  const urls = {} as Record<ServiceName, string>;
+  const db = new Client({ connectionString: databaseUrl });
+  try {
+    for (const service of SERVICES) {
+      const port = await freePort();
+      urls[service] = `http://127.0.0.1:${port}`;
+      const env = { PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, KAFKA_BROKERS: infra.kafkaBrokers, KAFKA_NAMESPACE: namespace, LOG_LEVEL: 'warn' };
+      children.push(spawnService(service, env, (line) => console.log(`[${service}] ${line}`)));
+    }
+    await Promise.all(SERVICES.map((service) => waitUntilHealthy(urls[service])));
+    await db.connect();
+    const apiKey = credentials.integrations.find((i) => i.code === 'hotline_12345')!.apiKey;
+    const grids = gridCodes(city.areas);
+    const categories = city.categories.map((c) => c.code);
+    let total = 0;
+    const report = async (count: number) => {
+      const latencies: number[] = [];
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: CONCURRENCY }, async () => {
+          while (next < count) {
+            const i = next++;
+            const began = performance.now();
+            const response = await fetch(`${urls.intake}/v1/cases`, {
+              method: 'POST',
+              headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+              body: JSON.stringify({
+                category: categories[i % categories.length],
+                description: `benchmark case ${i}`,
+                location: { gridCode: grids[i % grids.length] },
+                reporter: { phone: '13800000000' },
+                channel: 'hotline',
+              }),
+            });
+            if (response.status !== 201) throw new Error(`intake answered ${response.status}: ${await response.text()}`);
+            await response.arrayBuffer();
+            latencies.push(performance.now() - began);
+          }
+        }),
+      );
+      total += count;
+      return latencies;
+    };
+    const untilAllVisible = async () => {
+      for (;;) {
+        const { rows } = await db.query('SELECT count(*)::int AS n FROM department.cases');
+        if (rows[0].n >= total) return;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+
+    await report(Math.min(500, CASES)); // warm-up: JIT, pools, consumer assignments
+    await untilAllVisible();
+    const rounds: Round[] = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      const since = new Date();
+      const began = performance.now();
+      const latencies = await report(CASES);
+      const accepted = performance.now();
+      await untilAllVisible();
+      const visible = performance.now();
+      const { rows } = await db.query(
+        `SELECT
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM d.decided_at - c.reported_at)) * 1000 AS routing_p50,
+           percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM d.decided_at - c.reported_at)) * 1000 AS routing_p99,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM k.updated_at - c.reported_at)) * 1000 AS visible_p50,
+           percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM k.updated_at - c.reported_at)) * 1000 AS visible_p99
+         FROM intake.cases c
+         JOIN routing.dispatches d ON d.case_id = c.id
+         JOIN department.cases k ON k.case_id = c.id
+         WHERE c.reported_at >= $1`,
+        [since],
+      );
+      latencies.sort((a, b) => a - b);
+      const result: Round = {
+        acceptPerSecond: CASES / ((accepted - began) / 1000),
+        endToEndPerSecond: CASES / ((visible - began) / 1000),
+        httpP50Ms: percentile(latencies, 0.5),
+        httpP99Ms: percentile(latencies, 0.99),
+        routingP50Ms: Number(rows[0].routing_p50),
+        routingP99Ms: Number(rows[0].routing_p99),
+        visibleP50Ms: Number(rows[0].visible_p50),
+        visibleP99Ms: Number(rows[0].visible_p99),
+      };
+      rounds.push(result);
+      console.log(`[bench] round ${round}: ${format(result)}`);
+    }
+    const median = Object.fromEntries(
+      (Object.keys(rounds[0]) as (keyof Round)[]).map((k) => [k, percentile(rounds.map((r) => r[k]).sort((a, b) => a - b), 0.5)]),
+    ) as unknown as Round;
+    console.log(`[bench] ${CASES} cases × ${ROUNDS} rounds, ${CONCURRENCY} in flight, ${SERVICES.length} services on ${cpus().length} cores`);
+    console.log(`[bench] median: ${format(median)}`);
+  } finally {
+    await db.end().catch(() => undefined);
+    await Promise.all(children.map((child) => stopService(child)));
+    await deleteTopics(kafka).catch(() => undefined);
+    await dropDatabase(databaseUrl).catch(() => undefined);
+    await infra.stop();
+  }
+}
+
+function format(r: Round): string {
+  const n = (x: number) => x.toFixed(0);
+  return (
+    `accepted ${n(r.acceptPerSecond)}/s, end to end ${n(r.endToEndPerSecond)} cases/s; ` +
+    `POST p50 ${r.httpP50Ms.toFixed(1)} ms p99 ${r.httpP99Ms.toFixed(1)} ms; ` +
+    `reported→dispatched p50 ${n(r.routingP50Ms)} ms p99 ${n(r.routingP99Ms)} ms; ` +
+    `reported→in department list p50 ${n(r.visibleP50Ms)} ms p99 ${n(r.visibleP99Ms)} ms`
+  );
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+}
+
+function gridCodes(node: AreaNode): string[] {
+  return node.level === 'grid' ? [node.code] : node.children.flatMap((child) => gridCodes(child));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
