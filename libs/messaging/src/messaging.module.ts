@@ -20,14 +20,13 @@ export interface MessagingOptions {
 
 
 /** Tells /health whether the broker answers. */
-@Injectable()
 export class KafkaHealth implements OnApplicationShutdown {
   private admin?: Admin;
 
-  constructor(private readonly client: ClientKafka) {}
+  constructor(private readonly kafka: Kafka) {}
 
   async check(timeoutMs = 2000): Promise<void> {
-    this.admin ??= this.client.unwrap<Kafka>().admin();
+    this.admin ??= this.kafka.admin();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error('kafka did not answer in time')), timeoutMs);
@@ -129,7 +128,7 @@ export class MessagingModule {
               registry,
             ),
         },
-        KafkaHealth,
+        { provide: KafkaHealth, inject: [ClientKafka], useFactory: (client: ClientKafka) => new KafkaHealth(client.unwrap<Kafka>()) },
         MessagingLifecycle,
       ],
       exports: [OutboxWriter, OutboxRelay, InboxServer, KafkaHealth],

@@ -1,5 +1,5 @@
 import { Provider } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryRunner } from 'typeorm';
 import { ApiKeyGuard, Caller, CallerDirectory } from './api-key.guard';
 
 /** Finds callers in a service's own table of (code, api_key_hash). */
@@ -23,4 +23,9 @@ export function apiKeyAuth(table: string): Provider[] {
     { provide: CallerDirectory, inject: [DataSource], useFactory: (ds: DataSource) => new TableCallerDirectory(ds, table) },
     ApiKeyGuard,
   ];
+}
+
+/** The table apiKeyAuth reads: one row per caller, only the hash of its key. For migrations. */
+export async function createCallersTable(runner: QueryRunner, table: string): Promise<void> {
+  await runner.query(`CREATE TABLE ${table} (code text PRIMARY KEY, name text NOT NULL, api_key_hash text NOT NULL UNIQUE)`);
 }

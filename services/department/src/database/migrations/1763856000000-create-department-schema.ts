@@ -1,16 +1,12 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { createMessagingTables, dropMessagingTables } from '@gridwhistle/messaging';
+import { createCallersTable } from '@gridwhistle/platform';
 
 export class CreateDepartmentSchema1763856000000 implements MigrationInterface {
   name = 'CreateDepartmentSchema1763856000000';
 
   async up(runner: QueryRunner): Promise<void> {
-    await runner.query(`
-      CREATE TABLE department.departments (
-        code text PRIMARY KEY,
-        name text NOT NULL,
-        api_key_hash text NOT NULL UNIQUE
-      )`);
+    await createCallersTable(runner, 'department.departments');
     await runner.query(`
       CREATE TABLE department.cases (
         case_id uuid PRIMARY KEY,

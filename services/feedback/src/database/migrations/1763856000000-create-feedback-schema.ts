@@ -1,16 +1,12 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { createMessagingTables, dropMessagingTables } from '@gridwhistle/messaging';
+import { createCallersTable } from '@gridwhistle/platform';
 
 export class CreateFeedbackSchema1763856000000 implements MigrationInterface {
   name = 'CreateFeedbackSchema1763856000000';
 
   async up(runner: QueryRunner): Promise<void> {
-    await runner.query(`
-      CREATE TABLE feedback.integrations (
-        code text PRIMARY KEY,
-        name text NOT NULL,
-        api_key_hash text NOT NULL UNIQUE
-      )`);
+    await createCallersTable(runner, 'feedback.integrations');
     await runner.query(`
       CREATE TABLE feedback.callbacks (
         case_id uuid PRIMARY KEY,

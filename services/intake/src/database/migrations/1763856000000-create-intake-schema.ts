@@ -1,5 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { createMessagingTables, dropMessagingTables } from '@gridwhistle/messaging';
+import { createCallersTable } from '@gridwhistle/platform';
 
 export class CreateIntakeSchema1763856000000 implements MigrationInterface {
   name = 'CreateIntakeSchema1763856000000';
@@ -13,12 +14,7 @@ export class CreateIntakeSchema1763856000000 implements MigrationInterface {
         parent_code text REFERENCES intake.areas (code)
       )`);
     await runner.query(`CREATE TABLE intake.categories (code text PRIMARY KEY, name text NOT NULL)`);
-    await runner.query(`
-      CREATE TABLE intake.integrations (
-        code text PRIMARY KEY,
-        name text NOT NULL,
-        api_key_hash text NOT NULL UNIQUE
-      )`);
+    await createCallersTable(runner, 'intake.integrations');
     await runner.query(`
       CREATE TABLE intake.cases (
         id uuid PRIMARY KEY,
