@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import { KafkaSettings } from '@gridwhistle/messaging';
@@ -7,7 +8,7 @@ export class ServiceEnv {
   @IsInt() @Min(0) @Max(65535)
   PORT: number;
 
-  @IsString() @Matches(/^0\.0\.0\.0$|^127\.|^::1?$|^[a-z0-9.-]+$/i)
+  @IsString() @MinLength(1)
   HOST = '0.0.0.0';
 
   @Matches(/^postgres(ql)?:\/\/.+\/[^/]+$/, { message: 'DATABASE_URL must be postgres://user@host:port/database' })
@@ -29,6 +30,9 @@ export class ServiceEnv {
   @IsIn(['text', 'json'])
   LOG_FORMAT: 'text' | 'json' = 'text';
 
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
   kafka(service: string): KafkaSettings {
     return { brokers: this.KAFKA_BROKERS.split(','), namespace: this.KAFKA_NAMESPACE, clientId: `gridwhistle-${service}` };
   }
@@ -40,13 +44,9 @@ export class InvalidEnvironmentError extends Error {}
  * Reads and validates the environment at start-up; fails fast with one line per bad variable.
  * Unset or empty variables fall back to the class's defaults.
  */
-export function loadEnv<T extends ServiceEnv>(
-  envClass: new () => T,
-  source: Record<string, string | undefined>,
-  defaults: Partial<Record<keyof T, unknown>> = {},
-): T {
+export function loadEnv<T extends ServiceEnv>(envClass: new () => T, source: Record<string, string | undefined>): T {
   const given = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
-  const env = plainToInstance(envClass, { ...defaults, ...given }, { enableImplicitConversion: true });
+  const env = plainToInstance(envClass, given, { enableImplicitConversion: true });
   const errors = validateSync(env, { whitelist: false });
   if (errors.length > 0) {
     const lines = errors.flatMap((error) => Object.values(error.constraints ?? {}));
