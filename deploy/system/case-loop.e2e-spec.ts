@@ -1,9 +1,7 @@
-import { ChildProcess } from 'node:child_process';
 import { Client } from 'pg';
-import { serviceDatabase } from '@gridwhistle/persistence';
-import { IsolatedEnvironment, createIsolatedEnvironment, eventually } from '@gridwhistle/testing';
-import { Credentials, SERVICES, ServiceName, generateCredentials, loadSampleCity, setUpSystem } from './setup';
-import { freePort, spawnService, stopService, waitUntilHealthy } from './services';
+import { eventually } from '@gridwhistle/testing';
+import { SERVICES } from './setup';
+import { RunningSystem } from './running-system';
 
 /**
  * One case around the whole loop, through the HTTP APIs only, with the four services running
@@ -11,58 +9,16 @@ import { freePort, spawnService, stopService, waitUntilHealthy } from './service
  * reported → dispatched → acknowledged → resolved → graded → closed.
  */
 describe('the closed loop, end to end', () => {
-  let env: IsolatedEnvironment;
-  let credentials: Credentials;
-  const urls = {} as Record<ServiceName, string>;
-  const children: ChildProcess[] = [];
-  const logs: string[] = [];
-
-  const key = (kind: 'departments' | 'integrations', code: string) =>
-    credentials[kind].find((entry) => entry.code === code)!.apiKey;
-  const call = async (service: ServiceName, path: string, init: { method?: string; apiKey?: string; body?: unknown; headers?: Record<string, string> } = {}) => {
-    const response = await fetch(`${urls[service]}${path}`, {
-      method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-      headers: {
-        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(init.apiKey ? { authorization: `Bearer ${init.apiKey}` } : {}),
-        ...init.headers,
-      },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    });
-    const text = await response.text();
-    const json = response.headers.get('content-type')?.includes('application/json');
-    return { status: response.status, headers: response.headers, text, body: json ? JSON.parse(text) : undefined };
-  };
+  let system: RunningSystem;
+  const key = (kind: 'departments' | 'integrations', code: string) => system.apiKey(kind, code);
+  const call: RunningSystem['call'] = (...args) => system.call(...args);
   const publicStatus = async (id: string) => (await call('intake', `/v1/cases/${id}`)).body.status;
 
   beforeAll(async () => {
-    env = await createIsolatedEnvironment(SERVICES.map((s) => serviceDatabase(s)));
-    const city = loadSampleCity();
-    credentials = generateCredentials(city);
-    await setUpSystem({ databaseUrl: env.databaseUrl, kafka: env.kafka, city, credentials });
-    for (const service of SERVICES) {
-      const port = await freePort();
-      urls[service] = `http://127.0.0.1:${port}`;
-      children.push(
-        spawnService(
-          service,
-          { PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: env.databaseUrl, KAFKA_BROKERS: env.kafka.brokers.join(','), KAFKA_NAMESPACE: env.namespace },
-          (line) => logs.push(`[${service}] ${line}`),
-        ),
-      );
-    }
-    try {
-      await Promise.all(SERVICES.map((service) => waitUntilHealthy(urls[service])));
-    } catch (error) {
-      console.error(logs.join('\n'));
-      throw error;
-    }
+    system = await RunningSystem.start();
   });
 
-  afterAll(async () => {
-    await Promise.all(children.map((child) => stopService(child)));
-    await env?.dispose();
-  });
+  afterAll(() => system?.stop());
 
   it('takes a case from report to closure, with the public status right at each step', async () => {
     const hotline = key('integrations', 'hotline_12345');
@@ -147,7 +103,7 @@ describe('the closed loop, end to end', () => {
     expect(retry.body.id).toBe(first.body.id);
     expect(retry.headers.get('idempotent-replayed')).toBe('true');
 
-    const db = new Client({ connectionString: env.databaseUrl });
+    const db = new Client({ connectionString: system.env.databaseUrl });
     await db.connect();
     try {
       const rows = await db.query('SELECT reporter FROM intake.cases WHERE id = $1', [first.body.id]);
