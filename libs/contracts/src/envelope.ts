@@ -33,14 +33,17 @@ export class InvalidEventError extends Error {
   }
 }
 
-/** Builds a new envelope around a payload of the current version, validating it. */
+/**
+ * Builds a new envelope around a payload of the current version. It is validated where it
+ * is published (the outbox) and again where it is consumed, not here as well.
+ */
 export function createEvent<T extends EventType>(
   type: T,
   caseId: string,
   payload: PayloadOf<T>,
   options: { trace?: TraceContext; occurredAt?: Date } = {},
 ): EventEnvelope<T> {
-  const envelope = {
+  return {
     id: randomUUID(),
     type,
     version: latestVersion(type),
@@ -49,8 +52,7 @@ export function createEvent<T extends EventType>(
     producer: EVENT_CATALOG[type].producer,
     ...(options.trace ? { trace: options.trace } : {}),
     payload,
-  };
-  return parseEvent(envelope) as unknown as EventEnvelope<T>;
+  } as unknown as EventEnvelope<T>;
 }
 
 /**

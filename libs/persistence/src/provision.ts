@@ -9,26 +9,28 @@ import { ServiceDatabase } from './service-database';
 export async function provisionDatabase(databaseUrl: string, services: ServiceDatabase[]): Promise<void> {
   const url = new URL(databaseUrl);
   const database = decodeURIComponent(url.pathname.slice(1));
-  await ensureDatabase(url, database);
-
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    // Several processes (parallel test workers) may provision at once: serialise them.
-    await client.query('SELECT pg_advisory_lock(hashtext($1))', ['gridwhistle.provision']);
-    await client.query('REVOKE CREATE ON SCHEMA public FROM PUBLIC');
-    for (const db of services) {
-      const role = quoteIdent(db.role);
-      const exists = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [db.role]);
-      const verb = exists.rowCount ? 'ALTER' : 'CREATE';
-      await client.query(`${verb} ROLE ${role} LOGIN PASSWORD ${quoteLiteral(db.password)}`);
-      await client.query(`GRANT CONNECT ON DATABASE ${quoteIdent(database)} TO ${role}`);
-      await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(db.schema)} AUTHORIZATION ${role}`);
-      await client.query(`ALTER ROLE ${role} IN DATABASE ${quoteIdent(database)} SET search_path = ${quoteIdent(db.schema)}`);
+  await withMaintenanceClient(url, async (maintenance) => {
+    // Roles belong to the whole server, and advisory locks to one database: lock in the
+    // maintenance database, so that parallel test files and processes take turns.
+    await maintenance.query('SELECT pg_advisory_lock(hashtext($1))', ['gridwhistle.provision']);
+    await ensureDatabase(maintenance, database);
+    const client = new Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      await client.query('REVOKE CREATE ON SCHEMA public FROM PUBLIC');
+      for (const db of services) {
+        const role = quoteIdent(db.role);
+        const exists = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [db.role]);
+        const verb = exists.rowCount ? 'ALTER' : 'CREATE';
+        await client.query(`${verb} ROLE ${role} LOGIN PASSWORD ${quoteLiteral(db.password)}`);
+        await client.query(`GRANT CONNECT ON DATABASE ${quoteIdent(database)} TO ${role}`);
+        await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(db.schema)} AUTHORIZATION ${role}`);
+        await client.query(`ALTER ROLE ${role} IN DATABASE ${quoteIdent(database)} SET search_path = ${quoteIdent(db.schema)}`);
+      }
+    } finally {
+      await client.end();
     }
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 /** Drops a database created for a test run (roles are shared by the cluster and kept). */
@@ -40,17 +42,9 @@ export async function dropDatabase(databaseUrl: string): Promise<void> {
   );
 }
 
-async function ensureDatabase(url: URL, database: string): Promise<void> {
-  await withMaintenanceClient(url, async (client) => {
-    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-    if (found.rowCount) return;
-    try {
-      await client.query(`CREATE DATABASE ${quoteIdent(database)}`);
-    } catch (error) {
-      // Lost a race with another process creating the same database: that is fine.
-      if ((error as { code?: string }).code !== '42P04' && (error as { code?: string }).code !== '23505') throw error;
-    }
-  });
+async function ensureDatabase(maintenance: Client, database: string): Promise<void> {
+  const found = await maintenance.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+  if (!found.rowCount) await maintenance.query(`CREATE DATABASE ${quoteIdent(database)}`);
 }
 
 async function withMaintenanceClient<T>(url: URL, work: (client: Client) => Promise<T>): Promise<T> {

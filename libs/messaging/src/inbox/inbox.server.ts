@@ -125,7 +125,7 @@ export class InboxServer extends Server implements CustomTransportStrategy {
     }
     const delivered = { topic: batch.topic, partition: batch.partition };
     try {
-      await this.transaction((manager) => this.handleAll(manager, deliveries, delivered));
+      await this.dataSource.transaction((manager) => this.handleAll(manager, deliveries, delivered));
     } catch (error) {
       if (isTransientFailure(error)) throw error; // kafkajs retries the whole batch
       for (const delivery of deliveries) {
@@ -140,17 +140,17 @@ export class InboxServer extends Server implements CustomTransportStrategy {
     await heartbeat();
   }
 
-  /** Handles one event at a time; returns why it failed for good, or nothing when it was handled. */
-  private async handleWithRetries(delivery: Delivery, delivered: { topic: string; partition: number }) {
+  /** Handles one event on its own; returns why it failed for good, or nothing when it was handled. */
+  private async handleWithRetries(delivery: Delivery, delivered: { topic: string; partition: number }): Promise<string | undefined> {
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.transaction((manager) => this.handleAll(manager, [delivery], delivered));
+        await this.dataSource.transaction((manager) => this.handleAll(manager, [delivery], delivered));
         return undefined;
       } catch (error) {
-        if (!isTransientFailure(error) && attempt >= this.options.maxAttempts) {
-          return `handler failed ${attempt} times: ${describeFailure(error)}`;
-        }
-        const backoff = this.options.retryBackoffMs * 2 ** Math.min(attempt - 1, 6);
+        // The infrastructure is away: kafkajs redelivers the batch once it rejoins.
+        if (isTransientFailure(error)) throw error;
+        if (attempt >= this.options.maxAttempts) return `handler failed ${attempt} times: ${describeFailure(error)}`;
+        const backoff = this.options.retryBackoffMs * 2 ** (attempt - 1);
         this.logger.warn(`${delivery.event.type} ${delivery.event.id} failed (attempt ${attempt}), retrying: ${describeFailure(error)}`);
         await new Promise((resolve) => setTimeout(resolve, backoff));
       }
@@ -180,10 +180,6 @@ export class InboxServer extends Server implements CustomTransportStrategy {
       this.handled.inc({ type: event.type });
       this.latency.observe({ type: event.type }, Math.max(0, Date.now() - Date.parse(event.occurredAt)) / 1000);
     }
-  }
-
-  private transaction(work: (manager: EntityManager) => Promise<void>): Promise<void> {
-    return this.dataSource.transaction(work);
   }
 
   private parse(message: KafkaMessage): EventEnvelope | InvalidEventError {
