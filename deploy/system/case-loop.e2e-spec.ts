@@ -125,6 +125,28 @@ describe('the closed loop, end to end', () => {
     }
   });
 
+  it("pages through a department's cases in dispatch order", async () => {
+    const hotline = key('integrations', 'hotline_12345');
+    const police = key('departments', 'police');
+    const ids: string[] = [];
+    for (const n of [1, 2, 3]) {
+      const answer = await call('intake', '/v1/cases', {
+        apiKey: hotline,
+        body: { category: 'illegal_parking', description: `占用消防通道 ${n}`, location: { gridCode: 'kaizhou.wenfeng.wenfeng.g01' }, channel: 'hotline' },
+      });
+      ids.push(answer.body.id);
+      await eventually(async () => expect(await publicStatus(answer.body.id)).toBe('dispatched'));
+    }
+    const first = await call('department', '/v1/cases?limit=2', { apiKey: police });
+    expect(first.body.cases.map((c: { id: string }) => c.id)).toEqual(ids.slice(0, 2));
+    const second = await call('department', `/v1/cases?limit=2&after=${first.body.next}`, { apiKey: police });
+    expect(second.body).toEqual({ cases: [expect.objectContaining({ id: ids[2], status: 'dispatched' })], next: null });
+    const bad = await call('department', '/v1/cases?limit=500&status=lost', { apiKey: police });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toMatch(/status must be one of dispatched, acknowledged, resolved, closed/);
+    expect(bad.text).toMatch(/limit must not be greater than 200/);
+  });
+
   it('answers bad input with a clear error', async () => {
     const hotline = key('integrations', 'hotline_12345');
     const unauthenticated = await call('intake', '/v1/cases', { body: {} });

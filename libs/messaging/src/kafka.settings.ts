@@ -27,15 +27,17 @@ export function kafkaConfig(settings: KafkaSettings): KafkaConfig {
 /**
  * kafkajs through Nest's logger. Errors of single requests (namespace Connection: a coordinator
  * still loading, a leader moving) are retried by kafkajs and surface as exceptions if they
- * last, so they are debug noise here, not errors.
+ * last, so they are debug noise here, not errors. So is the warning that limited retries void
+ * Kafka's own exactly-once: ours comes from the outbox and the inbox, not from Kafka.
  */
 function logCreator() {
   const logger = new Logger('kafkajs');
   return ({ namespace, level, log }: LogEntry) => {
     const { message, error } = log as { message: string; error?: string };
     const text = error ? `${message}: ${error}` : message;
-    if (namespace === 'Connection') logger.debug(text);
-    else if (level <= logLevel.ERROR) logger.error(text);
+    if (namespace === 'Connection' || message.startsWith('Limiting retries for the idempotent producer')) {
+      logger.debug(text);
+    } else if (level <= logLevel.ERROR) logger.error(text);
     else logger.warn(text);
   };
 }
