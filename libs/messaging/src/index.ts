@@ -7,4 +7,5 @@ export * from './inbox/inbox.context';
 export * from './inbox/inbox.server';
 export * from './dead-letter.publisher';
 export * from './messaging.module';
+export * from './kafka.health';
 export * from './inbox/connect-inbox';

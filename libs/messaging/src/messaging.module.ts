@@ -1,6 +1,6 @@
 import { DynamicModule, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ClientKafka } from '@nestjs/microservices';
-import { Admin, Kafka, Partitioners } from 'kafkajs';
+import { Kafka, Partitioners } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { Registry } from 'prom-client';
 import { Producer as ProducerName } from '@gridwhistle/contracts';
@@ -9,6 +9,7 @@ import { OutboxWriter } from './outbox/outbox.writer';
 import { OutboxRelay, OutboxRelayOptions } from './outbox/outbox.relay';
 import { DeadLetterPublisher } from './dead-letter.publisher';
 import { InboxServer, InboxServerOptions } from './inbox/inbox.server';
+import { KafkaHealth } from './kafka.health';
 
 export interface MessagingOptions {
   service: ProducerName;
@@ -18,30 +19,6 @@ export interface MessagingOptions {
   inbox?: Partial<Omit<InboxServerOptions, 'schema' | 'groupId'>>;
 }
 
-
-/** Tells /health whether the broker answers. */
-export class KafkaHealth implements OnApplicationShutdown {
-  private admin?: Admin;
-
-  constructor(private readonly kafka: Kafka) {}
-
-  async check(timeoutMs = 2000): Promise<void> {
-    this.admin ??= this.kafka.admin();
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('kafka did not answer in time')), timeoutMs);
-    });
-    try {
-      await Promise.race([this.admin.connect().then(() => this.admin!.describeCluster()), timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.admin?.disconnect();
-  }
-}
 
 @Injectable()
 class MessagingLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
