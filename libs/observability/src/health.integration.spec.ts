@@ -12,8 +12,12 @@ describe('GET /health', () => {
   const cleanups: (() => Promise<unknown>)[] = [];
   afterAll(() => Promise.all(cleanups.map((cleanup) => cleanup())));
 
+  // The server's maintenance database: it exists on every Postgres, provisioned or not.
+  const maintenanceUrl = new URL(process.env.DATABASE_URL!);
+  maintenanceUrl.pathname = '/postgres';
+
   async function healthWith(brokers: string, postgresUp: boolean) {
-    const dataSource = await new DataSource({ type: 'postgres', url: process.env.DATABASE_URL }).initialize();
+    const dataSource = await new DataSource({ type: 'postgres', url: maintenanceUrl.toString() }).initialize();
     if (postgresUp) cleanups.push(() => dataSource.destroy());
     else await dataSource.destroy();
     const kafka = new Kafka({ ...kafkaConfig({ brokers: [brokers], namespace: 'health', clientId: 'health-test' }), retry: { retries: 0 } });
