@@ -173,6 +173,20 @@ describe('the closed loop, end to end', () => {
     expect(unknownCodes.text).toMatch(/unknown category 'alien_landing'/);
     expect(unknownCodes.text).toMatch(/is a street, not a grid/);
 
+    const nested = await call('intake', '/v1/cases', {
+      apiKey: hotline,
+      body: { category: 'manhole_cover', description: 'x', location: { gridCode: 'Not A Code' }, reporter: { phone: 'call me' }, channel: 'hotline', urgent: true },
+    });
+    expect(nested.status).toBe(400);
+    expect(nested.body.message).toEqual(
+      expect.arrayContaining([
+        'property urgent should not exist',
+        'location.gridCode must be a grid code from GET /v1/areas',
+        'reporter.phone must be a phone number (digits, spaces, -)',
+      ]),
+    );
+    expect(nested.text).not.toContain('call me');
+
     expect((await call('intake', '/v1/cases/not-a-uuid')).status).toBe(400);
     expect((await call('intake', '/v1/cases/8f0c2b0e-6a43-4c4e-9a63-0f5a4b1d2c3e')).status).toBe(404);
     const notResolved = await call('feedback', '/v1/cases/8f0c2b0e-6a43-4c4e-9a63-0f5a4b1d2c3e/feedback', {

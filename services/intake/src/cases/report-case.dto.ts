@@ -3,7 +3,7 @@ import { IsIn, IsObject, IsOptional, IsString, Length, Matches, ValidateNested }
 import { CHANNELS, CODE_PATTERN, Channel } from '@gridwhistle/contracts';
 
 export class LocationDto {
-  @Matches(CODE_PATTERN, { message: 'location.gridCode must be a grid code from GET /v1/areas' })
+  @Matches(CODE_PATTERN, { message: '$property must be a grid code from GET /v1/areas' })
   gridCode: string;
 }
 
@@ -12,7 +12,7 @@ export class ReporterDto {
   name?: string;
 
   @IsOptional()
-  @Matches(/^\+?[0-9][0-9 -]{4,19}$/, { message: 'reporter.phone must be a phone number (digits, spaces, -)' })
+  @Matches(/^\+?[0-9][0-9 -]{4,19}$/, { message: '$property must be a phone number (digits, spaces, -)' })
   phone?: string;
 }
 
