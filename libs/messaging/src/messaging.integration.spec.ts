@@ -26,13 +26,16 @@ import {
 const probe = serviceDatabase('probe');
 const POISON = 'handler always fails on this one';
 
-/** A stand-in service: its effect is one row per handled event. */
+/** A stand-in service: its effect is one row per handled event, numbered in handling order. */
 @Controller()
 class ProbeHandler {
   @EventPattern('case.reported')
-  async onReported(@Payload() event: EventEnvelope<'case.reported'>, @Ctx() context: InboxContext) {
-    if (event.payload.description === POISON) throw new Error('boom');
-    await context.manager.query('INSERT INTO probe.effects (event_id) VALUES ($1)', [event.id]);
+  async onReported(@Payload() events: EventEnvelope<'case.reported'>[], @Ctx() context: InboxContext) {
+    if (events.some((event) => event.payload.description === POISON)) throw new Error('boom');
+    await context.manager.query(
+      'INSERT INTO probe.effects (event_id, call_size) SELECT unnest($1::uuid[]), $2',
+      [events.map((event) => event.id), events.length],
+    );
   }
 }
 
@@ -72,7 +75,7 @@ describe('outbox and inbox on real Postgres and Kafka', () => {
     const setup = await new DataSource(options).initialize();
     const runner = setup.createQueryRunner();
     await createMessagingTables(runner, 'probe');
-    await runner.query('CREATE TABLE probe.effects (event_id uuid NOT NULL)');
+    await runner.query('CREATE TABLE probe.effects (seq bigserial, event_id uuid NOT NULL, call_size int NOT NULL)');
     await runner.release();
     await setup.destroy();
 
@@ -114,6 +117,19 @@ describe('outbox and inbox on real Postgres and Kafka', () => {
     await writeToOutbox(event);
     await eventually(async () => expect(await effects(event.id)).toBe(1));
     expect(await publishedAt(event.id)).toBeInstanceOf(Date);
+  });
+
+  it('hands a batch to the handler in one call, in partition order', async () => {
+    const caseId = randomUUID(); // one case: one partition, so one ordered batch
+    const events = Array.from({ length: 50 }, (_, n) => ({ ...reported(`第${n}次`), caseId }));
+    await dataSource.transaction((manager) => app.get(OutboxWriter).add(manager, ...events));
+    const handled: { event_id: string; call_size: number }[] = await eventually(async () => {
+      const rows = await dataSource.query('SELECT event_id, call_size FROM probe.effects WHERE event_id = ANY($1) ORDER BY seq', [events.map((e) => e.id)]);
+      expect(rows).toHaveLength(50);
+      return rows;
+    });
+    expect(handled.map((row) => row.event_id)).toEqual(events.map((e) => e.id));
+    expect(Math.max(...handled.map((row) => row.call_size))).toBeGreaterThan(1);
   });
 
   it('refuses to publish an event that breaks its contract, and rolls back with it', async () => {
@@ -178,13 +194,15 @@ describe('outbox and inbox on real Postgres and Kafka', () => {
 
   it('parks poison messages on the dead-letter topic with the reason and keeps the partition moving', async () => {
     const failing = reported(POISON);
-    const valid = { ...reported(), caseId: failing.caseId }; // same case, so same partition, behind the poison
+    // The same case, so the same partition: one event ahead of the poison in its batch, one behind.
+    const ahead = { ...reported(), caseId: failing.caseId };
+    const behind = { ...reported(), caseId: failing.caseId };
     await deliverRaw('this is not json');
     await deliverRaw(JSON.stringify({ ...reported(), payload: { categoryCode: 'NOT A CODE' } }));
-    await writeToOutbox(failing);
-    await writeToOutbox(valid);
+    await dataSource.transaction((manager) => app.get(OutboxWriter).add(manager, ahead, failing, behind));
 
-    await eventually(async () => expect(await effects(valid.id)).toBe(1));
+    await eventually(async () => expect(await effects(behind.id)).toBe(1));
+    expect(await effects(ahead.id)).toBe(1);
     const reasons = await eventually(() => {
       expect(deadLetters.messages).toHaveLength(3);
       return deadLetters.messages.map((m) => m.headers['dead-letter-reason']);

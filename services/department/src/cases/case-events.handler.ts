@@ -9,12 +9,12 @@ export class CaseEventsHandler {
   constructor(private readonly cases: DepartmentCasesService) {}
 
   @EventPattern('case.dispatched')
-  onDispatched(@Payload() event: EventEnvelope<'case.dispatched'>, @Ctx() context: InboxContext): Promise<void> {
-    return this.cases.receive(context.manager, event);
+  onDispatched(@Payload() events: EventEnvelope<'case.dispatched'>[], @Ctx() context: InboxContext): Promise<void> {
+    return this.cases.receive(context.manager, events);
   }
 
   @EventPattern('case.closed')
-  onClosed(@Payload() event: EventEnvelope<'case.closed'>, @Ctx() context: InboxContext): Promise<void> {
-    return this.cases.close(context.manager, event);
+  onClosed(@Payload() events: EventEnvelope<'case.closed'>[], @Ctx() context: InboxContext): Promise<void> {
+    return this.cases.close(context.manager, events);
   }
 }

@@ -1,6 +1,6 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { EventEnvelope, createEvent } from '@gridwhistle/contracts';
 import { OutboxWriter } from '@gridwhistle/messaging';
 import { DepartmentCaseEntity, DepartmentCaseStatus } from './department-case.entity';
@@ -22,26 +22,28 @@ export class DepartmentCasesService {
     private readonly outbox: OutboxWriter,
   ) {}
 
-  async receive(manager: EntityManager, event: EventEnvelope<'case.dispatched'>): Promise<void> {
-    const { departmentCode, categoryCode, gridCode, description, dueAt } = event.payload;
-    await manager.insert(DepartmentCaseEntity, {
-      caseId: event.caseId,
-      departmentCode,
-      categoryCode,
-      gridCode,
-      description,
-      status: 'dispatched',
-      dispatchedAt: new Date(event.occurredAt),
-      dueAt: new Date(dueAt),
-      acknowledgedAt: null,
-      resolvedAt: null,
-      resolution: null,
-      traceparent: event.trace?.traceparent ?? '',
-    });
+  async receive(manager: EntityManager, dispatched: EventEnvelope<'case.dispatched'>[]): Promise<void> {
+    await manager.insert(
+      DepartmentCaseEntity,
+      dispatched.map(({ caseId, payload, occurredAt, trace }) => ({
+        caseId,
+        departmentCode: payload.departmentCode,
+        categoryCode: payload.categoryCode,
+        gridCode: payload.gridCode,
+        description: payload.description,
+        status: 'dispatched' as const,
+        dispatchedAt: new Date(occurredAt),
+        dueAt: new Date(payload.dueAt),
+        acknowledgedAt: null,
+        resolvedAt: null,
+        resolution: null,
+        traceparent: trace?.traceparent ?? '',
+      })),
+    );
   }
 
-  async close(manager: EntityManager, event: EventEnvelope<'case.closed'>): Promise<void> {
-    await manager.update(DepartmentCaseEntity, { caseId: event.caseId }, { status: 'closed' });
+  async close(manager: EntityManager, closed: EventEnvelope<'case.closed'>[]): Promise<void> {
+    await manager.update(DepartmentCaseEntity, { caseId: In(closed.map((event) => event.caseId)) }, { status: 'closed' });
   }
 
   async list(departmentCode: string, query: ListCasesQueryDto) {

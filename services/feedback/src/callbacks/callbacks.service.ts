@@ -27,17 +27,20 @@ export class CallbacksService {
     });
   }
 
-  async awaitFeedback(manager: EntityManager, event: EventEnvelope<'case.resolved'>): Promise<void> {
-    await manager.insert(CallbackEntity, {
-      caseId: event.caseId,
-      departmentCode: event.payload.departmentCode,
-      status: 'awaiting_feedback',
-      resolvedAt: new Date(event.occurredAt),
-      rating: null,
-      gradedBy: null,
-      gradedAt: null,
-      traceparent: event.trace?.traceparent ?? '',
-    });
+  async awaitFeedback(manager: EntityManager, resolved: EventEnvelope<'case.resolved'>[]): Promise<void> {
+    await manager.insert(
+      CallbackEntity,
+      resolved.map(({ caseId, payload, occurredAt, trace }) => ({
+        caseId,
+        departmentCode: payload.departmentCode,
+        status: 'awaiting_feedback' as const,
+        resolvedAt: new Date(occurredAt),
+        rating: null,
+        gradedBy: null,
+        gradedAt: null,
+        traceparent: trace?.traceparent ?? '',
+      })),
+    );
   }
 
   /** Records the rating once; the same rating sent again (a retry) answers as the first did. */

@@ -9,7 +9,7 @@ export class CaseResolvedHandler {
   constructor(private readonly callbacks: CallbacksService) {}
 
   @EventPattern('case.resolved')
-  onResolved(@Payload() event: EventEnvelope<'case.resolved'>, @Ctx() context: InboxContext): Promise<void> {
-    return this.callbacks.awaitFeedback(context.manager, event);
+  onResolved(@Payload() events: EventEnvelope<'case.resolved'>[], @Ctx() context: InboxContext): Promise<void> {
+    return this.callbacks.awaitFeedback(context.manager, events);
   }
 }

@@ -10,7 +10,7 @@ export class CaseProgressHandler {
   constructor(private readonly cases: CasesService) {}
 
   @EventPattern(['case.dispatched', 'case.acknowledged', 'case.resolved', 'case.graded', 'case.closed'])
-  onProgress(@Payload() event: EventEnvelope, @Ctx() context: InboxContext): Promise<void> {
-    return this.cases.recordProgress(context.manager, event);
+  onProgress(@Payload() events: EventEnvelope[], @Ctx() context: InboxContext): Promise<void> {
+    return this.cases.recordProgress(context.manager, events);
   }
 }

@@ -2,7 +2,7 @@ import { BadRequestException, Inject, Injectable, NotFoundException } from '@nes
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Counter, Registry } from 'prom-client';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { EventEnvelope, createEvent, traceFrom } from '@gridwhistle/contracts';
 import { OutboxWriter } from '@gridwhistle/messaging';
 import { ReferenceService } from '../reference/reference.service';
@@ -71,7 +71,7 @@ export class CasesService {
           },
           { trace: { traceparent: entity.traceparent }, occurredAt: entity.reportedAt },
         );
-        await this.addToTimeline(manager, event);
+        await this.addToTimeline(manager, [event]);
         await this.outbox.add(manager, event);
         return entity;
       });
@@ -109,23 +109,49 @@ export class CasesService {
     };
   }
 
-  /** Moves a case along after another service's event, inside the inbox transaction. */
-  async recordProgress(manager: EntityManager, event: EventEnvelope): Promise<void> {
-    const found = await manager.findOne(CaseEntity, { where: { id: event.caseId }, lock: { mode: 'pessimistic_write' } });
-    if (!found) throw new Error(`${event.type} for unknown case ${event.caseId}`);
-    await this.addToTimeline(manager, event);
-    const status = nextStatus(found.status, event.type);
-    if (status !== found.status) await manager.update(CaseEntity, { id: found.id }, { status });
+  /**
+   * Moves cases along after other services' events, inside the inbox transaction: one locking
+   * read, one timeline insert and at most one status update for the whole batch.
+   */
+  async recordProgress(manager: EntityManager, events: EventEnvelope[]): Promise<void> {
+    const ids = [...new Set(events.map((event) => event.caseId))];
+    const found = await manager.find(CaseEntity, {
+      select: { id: true, status: true },
+      where: { id: In(ids) },
+      order: { id: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
+    const statuses = new Map(found.map((c) => [c.id, c.status]));
+    const unknown = ids.filter((id) => !statuses.has(id));
+    if (unknown.length > 0) throw new Error(`progress for unknown case(s) ${unknown.join(', ')}`);
+    const moved = new Set<string>();
+    for (const event of events) {
+      const before = statuses.get(event.caseId)!;
+      const after = nextStatus(before, event.type);
+      if (after === before) continue;
+      statuses.set(event.caseId, after);
+      moved.add(event.caseId);
+    }
+    await this.addToTimeline(manager, events);
+    if (moved.size === 0) return;
+    await manager.query(
+      `UPDATE intake.cases c SET status = moved.status, updated_at = now()
+       FROM unnest($1::uuid[], $2::text[]) AS moved(id, status) WHERE c.id = moved.id`,
+      [[...moved], [...moved].map((id) => statuses.get(id))],
+    );
   }
 
-  private async addToTimeline(manager: EntityManager, event: EventEnvelope): Promise<void> {
-    await manager.insert(TimelineEntryEntity, {
-      eventId: event.id,
-      caseId: event.caseId,
-      type: event.type,
-      occurredAt: new Date(event.occurredAt),
-      details: publicDetails(event),
-    });
+  private async addToTimeline(manager: EntityManager, events: EventEnvelope[]): Promise<void> {
+    await manager.insert(
+      TimelineEntryEntity,
+      events.map((event) => ({
+        eventId: event.id,
+        caseId: event.caseId,
+        type: event.type,
+        occurredAt: new Date(event.occurredAt),
+        details: publicDetails(event),
+      })),
+    );
   }
 
   private async checkCodes(dto: ReportCaseDto): Promise<void> {

@@ -9,7 +9,7 @@ export class CaseReportedHandler {
   constructor(private readonly dispatch: DispatchService) {}
 
   @EventPattern('case.reported')
-  onReported(@Payload() event: EventEnvelope<'case.reported'>, @Ctx() context: InboxContext): Promise<void> {
-    return this.dispatch.dispatch(context.manager, event);
+  onReported(@Payload() events: EventEnvelope<'case.reported'>[], @Ctx() context: InboxContext): Promise<void> {
+    return this.dispatch.dispatch(context.manager, events);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Counter, Registry } from 'prom-client';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { EventEnvelope, createEvent } from '@gridwhistle/contracts';
 import { OutboxWriter } from '@gridwhistle/messaging';
 import { CategoryRouteEntity } from './category-route.entity';
@@ -26,43 +26,38 @@ export class DispatchService {
     });
   }
 
-  async dispatch(manager: EntityManager, event: EventEnvelope<'case.reported'>): Promise<void> {
-    const { categoryCode, gridCode, description } = event.payload;
-    const route = await manager.findOneBy(CategoryRouteEntity, { categoryCode });
-    const decidedAt = new Date();
-    if (!route) {
-      // Kept and counted rather than dead-lettered: the case is valid, the routing table is not.
-      await manager.insert(DispatchEntity, { caseId: event.caseId, categoryCode, gridCode, outcome: 'unroutable', departmentCode: null, decidedAt, dueAt: null });
-      this.decisions.inc({ outcome: 'unroutable', department: 'none' });
-      this.logger.warn(`case ${event.caseId}: no route for category ${categoryCode}`);
-      return;
-    }
-    const dueAt = new Date(decidedAt.getTime() + route.deadlineHours * HOUR_MS);
-    await manager.insert(DispatchEntity, {
-      caseId: event.caseId,
-      categoryCode,
-      gridCode,
-      outcome: 'dispatched',
-      departmentCode: route.departmentCode,
-      decidedAt,
-      dueAt,
-    });
-    await this.outbox.add(
-      manager,
-      createEvent(
-        'case.dispatched',
-        event.caseId,
-        {
-          departmentCode: route.departmentCode,
-          departmentName: route.departmentName,
-          categoryCode,
-          gridCode,
-          description,
-          dueAt: dueAt.toISOString(),
-        },
-        { trace: event.trace, occurredAt: decidedAt },
-      ),
+  /** Decides a batch of reported cases with one read of the routing table and one insert. */
+  async dispatch(manager: EntityManager, reported: EventEnvelope<'case.reported'>[]): Promise<void> {
+    const codes = [...new Set(reported.map((event) => event.payload.categoryCode))];
+    const routes = new Map(
+      (await manager.findBy(CategoryRouteEntity, { categoryCode: In(codes) })).map((route) => [route.categoryCode, route]),
     );
-    this.decisions.inc({ outcome: 'dispatched', department: route.departmentCode });
+    const decidedAt = new Date();
+    const decisions: DispatchEntity[] = [];
+    const dispatched: EventEnvelope<'case.dispatched'>[] = [];
+    for (const event of reported) {
+      const { categoryCode, gridCode, description } = event.payload;
+      const route = routes.get(categoryCode);
+      if (!route) {
+        // Kept and counted rather than dead-lettered: the case is valid, the routing table is not.
+        decisions.push({ caseId: event.caseId, categoryCode, gridCode, outcome: 'unroutable', departmentCode: null, decidedAt, dueAt: null });
+        this.decisions.inc({ outcome: 'unroutable', department: 'none' });
+        this.logger.warn(`case ${event.caseId}: no route for category ${categoryCode}`);
+        continue;
+      }
+      const dueAt = new Date(decidedAt.getTime() + route.deadlineHours * HOUR_MS);
+      decisions.push({ caseId: event.caseId, categoryCode, gridCode, outcome: 'dispatched', departmentCode: route.departmentCode, decidedAt, dueAt });
+      dispatched.push(
+        createEvent(
+          'case.dispatched',
+          event.caseId,
+          { departmentCode: route.departmentCode, departmentName: route.departmentName, categoryCode, gridCode, description, dueAt: dueAt.toISOString() },
+          { trace: event.trace, occurredAt: decidedAt },
+        ),
+      );
+      this.decisions.inc({ outcome: 'dispatched', department: route.departmentCode });
+    }
+    await manager.insert(DispatchEntity, decisions);
+    await this.outbox.add(manager, ...dispatched);
   }
 }
