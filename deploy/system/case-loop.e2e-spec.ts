@@ -107,12 +107,26 @@ describe('the closed loop, end to end', () => {
     expect(retry.body.id).toBe(first.body.id);
     expect(retry.headers.get('idempotent-replayed')).toBe('true');
 
+    // Retries racing each other (they share one group commit): still one case.
+    const racing = await Promise.all(
+      Array.from({ length: 5 }, () => call('intake', '/v1/cases', { apiKey: hotline, body, headers: { 'idempotency-key': 'raced' } })),
+    );
+    expect(new Set(racing.map((answer) => answer.status))).toEqual(new Set([201]));
+    expect(new Set(racing.map((answer) => answer.body.id)).size).toBe(1);
+    expect(racing.filter((answer) => answer.headers.get('idempotent-replayed') === 'true')).toHaveLength(4);
+
     const db = new Client({ connectionString: system.env.databaseUrl });
     await db.connect();
     try {
       const rows = await db.query('SELECT reporter FROM intake.cases WHERE id = $1', [first.body.id]);
       expect(rows.rows).toHaveLength(1);
-      expect(Buffer.from(rows.rows[0].reporter).toString('latin1')).not.toContain('13987654321');
+      const raced = await db.query(`SELECT count(*)::int AS n FROM intake.cases WHERE idempotency_key = 'raced'`);
+      expect(raced.rows[0].n).toBe(1);
+      const sealed: Buffer = rows.rows[0].reporter;
+      expect(sealed.toString('latin1')).not.toContain('13987654321');
+      // AES-256-GCM as laid out by intake: version 1 | iv (12) | tag (16) | ciphertext of the JSON.
+      expect(sealed[0]).toBe(1);
+      expect(sealed.length).toBe(29 + Buffer.byteLength(JSON.stringify({ phone: '13987654321' })));
       // Routed to civil affairs, which sees it; no other department does.
       await eventually(async () => {
         const owner = await call('department', `/v1/cases/${first.body.id}`, { apiKey: key('departments', 'civil_affairs') });

@@ -24,8 +24,8 @@ export class CasesController {
     }
     const outcome = await this.cases.report(dto, caller.code, idempotencyKey, traceparent);
     if (outcome.replayed) reply.header('Idempotent-Replayed', 'true');
-    reply.header('Location', `/v1/cases/${outcome.case.id}`);
-    return { id: outcome.case.id, status: 'reported', reportedAt: outcome.case.reportedAt.toISOString() };
+    reply.header('Location', `/v1/cases/${outcome.id}`);
+    return { id: outcome.id, status: 'reported', reportedAt: outcome.reportedAt.toISOString() };
   }
 
   /** The public view of a case: status and timeline, no personal data. */

@@ -10,16 +10,29 @@ import { ReporterCipher } from '../privacy/reporter-cipher';
 import { CaseEntity } from './case.entity';
 import { TimelineEntryEntity } from './timeline-entry.entity';
 import { nextStatus } from './case-status';
+import { GroupCommit } from './group-commit';
 import { ReportCaseDto } from './report-case.dto';
 
 export interface ReportOutcome {
-  case: CaseEntity;
+  id: string;
+  reportedAt: Date;
   replayed: boolean;
 }
+
+interface Report {
+  dto: ReportCaseDto;
+  reportedBy: string;
+  idempotencyKey?: string;
+  traceparent?: string;
+}
+
+/** Reports written in one transaction at most; bounds the statements' size. */
+const MAX_REPORTS_PER_WRITE = 200;
 
 @Injectable()
 export class CasesService {
   private readonly reported: Counter;
+  private readonly reports = new GroupCommit<Report, ReportOutcome>((reports) => this.write(reports), MAX_REPORTS_PER_WRITE);
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -42,47 +55,71 @@ export class CasesService {
    */
   async report(dto: ReportCaseDto, reportedBy: string, idempotencyKey?: string, traceparent?: string): Promise<ReportOutcome> {
     await this.checkCodes(dto);
-    const existing = idempotencyKey ? await this.findReplay(reportedBy, idempotencyKey) : null;
-    if (existing) return { case: existing, replayed: true };
-    try {
-      const created = await this.dataSource.transaction(async (manager) => {
-        const entity = manager.create(CaseEntity, {
-          id: randomUUID(),
-          categoryCode: dto.category,
-          gridCode: dto.location.gridCode,
-          channel: dto.channel,
-          description: dto.description,
-          reporter: dto.reporter && (dto.reporter.name || dto.reporter.phone) ? this.cipher.encrypt(dto.reporter) : null,
-          status: 'reported',
-          reportedBy,
-          idempotencyKey: idempotencyKey ?? null,
-          traceparent: traceFrom(traceparent).traceparent,
-        });
-        await manager.insert(CaseEntity, entity);
-        const event = createEvent(
-          'case.reported',
-          entity.id,
-          {
-            categoryCode: entity.categoryCode,
-            gridCode: entity.gridCode,
-            channel: entity.channel,
-            description: entity.description,
-            reportedAt: entity.reportedAt.toISOString(),
-          },
-          { trace: { traceparent: entity.traceparent }, occurredAt: entity.reportedAt },
+    return this.reports.submit({ dto, reportedBy, idempotencyKey, traceparent });
+  }
+
+  /**
+   * Writes reports that arrived together: the cases, their first timeline entries and their
+   * events in one transaction. A report whose Idempotency-Key was used before by the same
+   * caller creates nothing and answers with the case the key first created.
+   */
+  private async write(reports: Report[]): Promise<ReportOutcome[]> {
+    const cases = reports.map(({ dto, reportedBy, idempotencyKey, traceparent }) => ({
+      id: randomUUID(),
+      categoryCode: dto.category,
+      gridCode: dto.location.gridCode,
+      channel: dto.channel,
+      description: dto.description,
+      reporter: dto.reporter && (dto.reporter.name || dto.reporter.phone) ? this.cipher.encrypt(dto.reporter) : null,
+      reportedBy,
+      idempotencyKey: idempotencyKey ?? null,
+      traceparent: traceFrom(traceparent).traceparent,
+    }));
+    const created = await this.dataSource.transaction(async (manager) => {
+      const inserted: { id: string; reported_at: Date }[] = await manager.query(
+        `INSERT INTO intake.cases (id, category_code, grid_code, channel, description, reporter, status, reported_by, idempotency_key, traceparent)
+         SELECT id, category_code, grid_code, channel, description, reporter, 'reported', reported_by, idempotency_key, traceparent
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bytea[], $7::text[], $8::text[], $9::text[])
+           AS r(id, category_code, grid_code, channel, description, reporter, reported_by, idempotency_key, traceparent)
+         ON CONFLICT (reported_by, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+         RETURNING id, reported_at`,
+        [
+          cases.map((c) => c.id),
+          cases.map((c) => c.categoryCode),
+          cases.map((c) => c.gridCode),
+          cases.map((c) => c.channel),
+          cases.map((c) => c.description),
+          cases.map((c) => c.reporter),
+          cases.map((c) => c.reportedBy),
+          cases.map((c) => c.idempotencyKey),
+          cases.map((c) => c.traceparent),
+        ],
+      );
+      const reportedAt = new Map(inserted.map((row) => [row.id, row.reported_at]));
+      const events = cases
+        .filter((c) => reportedAt.has(c.id))
+        .map((c) =>
+          createEvent(
+            'case.reported',
+            c.id,
+            { categoryCode: c.categoryCode, gridCode: c.gridCode, channel: c.channel, description: c.description, reportedAt: reportedAt.get(c.id)!.toISOString() },
+            { trace: { traceparent: c.traceparent }, occurredAt: reportedAt.get(c.id) },
+          ),
         );
-        await this.addToTimeline(manager, [event]);
-        await this.outbox.add(manager, event);
-        return entity;
-      });
-      this.reported.inc({ channel: dto.channel, category: dto.category });
-      return { case: created, replayed: false };
-    } catch (error) {
-      // Two retries of the same call raced: the loser answers with the winner's case.
-      const replay = idempotencyKey && isUniqueViolation(error) ? await this.findReplay(reportedBy, idempotencyKey) : null;
-      if (replay) return { case: replay, replayed: true };
-      throw error;
-    }
+      await this.addToTimeline(manager, events);
+      await this.outbox.add(manager, ...events);
+      return reportedAt;
+    });
+    return Promise.all(
+      cases.map(async (c) => {
+        const reportedAt = created.get(c.id);
+        if (reportedAt) {
+          this.reported.inc({ channel: c.channel, category: c.categoryCode });
+          return { id: c.id, reportedAt, replayed: false };
+        }
+        return this.replay(c.reportedBy, c.idempotencyKey!);
+      }),
+    );
   }
 
   async publicView(id: string) {
@@ -166,8 +203,9 @@ export class CasesService {
     if (problems.length > 0) throw new BadRequestException(problems);
   }
 
-  private findReplay(reportedBy: string, idempotencyKey: string): Promise<CaseEntity | null> {
-    return this.dataSource.getRepository(CaseEntity).findOneBy({ reportedBy, idempotencyKey });
+  private async replay(reportedBy: string, idempotencyKey: string): Promise<ReportOutcome> {
+    const first = await this.dataSource.getRepository(CaseEntity).findOneByOrFail({ reportedBy, idempotencyKey });
+    return { id: first.id, reportedAt: first.reportedAt, replayed: true };
   }
 }
 
@@ -182,8 +220,4 @@ function publicDetails(event: EventEnvelope): Record<string, string> {
     default:
       return {};
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { driverError?: { code?: string } })?.driverError?.code === '23505';
 }
