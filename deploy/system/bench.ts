@@ -7,6 +7,7 @@ import { deleteTopics } from '@gridwhistle/messaging';
 import { ensureInfrastructure } from './infrastructure';
 import { AreaNode, SERVICES, ServiceName, generateCredentials, loadSampleCity, setUpSystem } from './setup';
 import { freePort, spawnService, stopService, waitUntilHealthy } from './services';
+import { commandCpuMs, cpuTimeAvailable, machineBusyMs, processCpuMs } from './cpu-time';
 
 /**
  * `npm run bench`: end-to-end throughput and routing latency on this machine. Runs the four
@@ -27,7 +28,12 @@ interface Round {
   routingP99Ms: number;
   visibleP50Ms: number;
   visibleP99Ms: number;
+  /** CPU ms per case, all processes on the machine (services, bench client, Kafka, Postgres). */
+  cpuPerCaseMs: number;
 }
+
+/** CPU ms per case spent by each of the named processes in one round. */
+type CpuShares = Record<string, number>;
 
 async function main(): Promise<void> {
   const infra = await ensureInfrastructure({ useContainers: false, log: (line) => console.log(`[bench] ${line}`) });
@@ -95,13 +101,24 @@ async function main(): Promise<void> {
     await report(Math.min(500, CASES)); // warm-up: JIT, pools, consumer assignments
     await untilAllVisible();
     const rounds: Round[] = [];
+    const cpuOf = (): Record<string, number> => ({
+      ...Object.fromEntries(SERVICES.map((service, i) => [service, processCpuMs(children[i].pid!)])),
+      'bench client': processCpuMs(process.pid),
+      Kafka: commandCpuMs('java'),
+      Postgres: commandCpuMs('postgres'),
+      machine: machineBusyMs(),
+    });
     for (let round = 1; round <= ROUNDS; round++) {
       const since = new Date();
+      const cpuBefore = cpuTimeAvailable ? cpuOf() : undefined;
       const began = performance.now();
       const latencies = await report(CASES);
       const accepted = performance.now();
       await untilAllVisible();
       const visible = performance.now();
+      const cpuAfter = cpuBefore && cpuOf();
+      const cpu: CpuShares = {};
+      for (const name of Object.keys(cpuBefore ?? {})) cpu[name] = (cpuAfter![name] - cpuBefore![name]) / CASES;
       const { rows } = await db.query(
         `SELECT
            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM d.decided_at - c.reported_at)) * 1000 AS routing_p50,
@@ -124,9 +141,11 @@ async function main(): Promise<void> {
         routingP99Ms: Number(rows[0].routing_p99),
         visibleP50Ms: Number(rows[0].visible_p50),
         visibleP99Ms: Number(rows[0].visible_p99),
+        cpuPerCaseMs: cpu.machine ?? NaN,
       };
       rounds.push(result);
       console.log(`[bench] round ${round}: ${format(result)}`);
+      if (cpuBefore) console.log(`[bench]   CPU per case: ${formatShares(cpu)}`);
     }
     const median = Object.fromEntries(
       (Object.keys(rounds[0]) as (keyof Round)[]).map((k) => [k, percentile(rounds.map((r) => r[k]).sort((a, b) => a - b), 0.5)]),
@@ -148,8 +167,16 @@ function format(r: Round): string {
     `accepted ${n(r.acceptPerSecond)}/s, end to end ${n(r.endToEndPerSecond)} cases/s; ` +
     `POST p50 ${r.httpP50Ms.toFixed(1)} ms p99 ${r.httpP99Ms.toFixed(1)} ms; ` +
     `reported→dispatched p50 ${n(r.routingP50Ms)} ms p99 ${n(r.routingP99Ms)} ms; ` +
-    `reported→in department list p50 ${n(r.visibleP50Ms)} ms p99 ${n(r.visibleP99Ms)} ms`
+    `reported→in department list p50 ${n(r.visibleP50Ms)} ms p99 ${n(r.visibleP99Ms)} ms; ` +
+    `CPU ${r.cpuPerCaseMs.toFixed(2)} ms per case`
   );
+}
+
+/** "intake 1.20, …, Postgres 0.90, rest 0.10 ms": the rest is the machine's time no process above accounts for. */
+function formatShares({ machine, ...processes }: CpuShares): string {
+  const rest = machine - Object.values(processes).reduce((sum, ms) => sum + ms, 0);
+  const parts = Object.entries(processes).map(([name, ms]) => `${name} ${ms.toFixed(2)}`);
+  return `${parts.join(', ')}, rest ${rest.toFixed(2)} ms`;
 }
 
 function percentile(sorted: number[], p: number): number {

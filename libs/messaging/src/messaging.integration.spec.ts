@@ -119,6 +119,26 @@ describe('outbox and inbox on real Postgres and Kafka', () => {
     expect(await publishedAt(event.id)).toBeInstanceOf(Date);
   });
 
+  it('commits the consumed offsets within a second of handling, also when the partition goes quiet', async () => {
+    const event = reported();
+    await writeToOutbox(event);
+    await eventually(async () => expect(await effects(event.id)).toBe(1));
+    const admin = new Kafka(kafkaConfig(env.kafka)).admin();
+    await admin.connect();
+    try {
+      const topic = topicName(env.kafka, 'intake');
+      const ends = new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, p.high]));
+      await eventually(async () => {
+        const [committed] = await admin.fetchOffsets({ groupId: `${env.kafka.namespace}.intake`, topics: [topic] });
+        for (const { partition, offset } of committed.partitions) {
+          if (ends.get(partition) !== '0') expect({ partition, offset }).toEqual({ partition, offset: ends.get(partition) });
+        }
+      });
+    } finally {
+      await admin.disconnect();
+    }
+  });
+
   it('hands a batch to the handler in one call, in partition order', async () => {
     const caseId = randomUUID(); // one case: one partition, so one ordered batch
     const events = Array.from({ length: 50 }, (_, n) => ({ ...reported(`第${n}次`), caseId }));

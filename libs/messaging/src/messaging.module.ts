@@ -100,6 +100,7 @@ export class MessagingModule {
                 partitionsConsumedConcurrently: 4,
                 maxAttempts: 3,
                 retryBackoffMs: 100,
+                commitIntervalMs: 1000,
                 ...options.inbox,
               },
               registry,

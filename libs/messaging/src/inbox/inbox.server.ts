@@ -7,6 +7,7 @@ import { EventEnvelope, TopicKey, isEventType, parseEvent, topicOf, InvalidEvent
 import { KafkaSettings, kafkaConfig, topicName } from '../kafka.settings';
 import { DeadLetter, DeadLetterPublisher } from '../dead-letter.publisher';
 import { InboxContext } from './inbox.context';
+import { OffsetCommitter } from './offset-committer';
 import { describeFailure, isTransientFailure } from './failure';
 
 export interface InboxServerOptions {
@@ -15,6 +16,7 @@ export interface InboxServerOptions {
   partitionsConsumedConcurrently: number;
   maxAttempts: number;
   retryBackoffMs: number;
+  commitIntervalMs: number;
 }
 
 interface Delivery {
@@ -35,6 +37,7 @@ interface Delivery {
  */
 export class InboxServer extends Server implements CustomTransportStrategy {
   private consumer?: Consumer;
+  private committer?: OffsetCommitter;
   private readonly handled: Counter;
   private readonly duplicates: Counter;
   private readonly latency: Histogram;
@@ -86,13 +89,16 @@ export class InboxServer extends Server implements CustomTransportStrategy {
         heartbeatInterval: 3_000,
         maxBytesPerPartition: 1_048_576,
       });
+      this.committer = new OffsetCommitter(this.consumer, this.options.commitIntervalMs);
       await this.consumer.connect();
       await this.consumer.subscribe({ topics: topics.map((t) => topicName(this.kafka, t)), fromBeginning: true });
       await this.consumer.run({
         partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,
         eachBatchAutoResolve: false,
+        autoCommit: false, // the committer commits once per interval, not after every batch
         eachBatch: (payload) => this.handleBatch(payload),
       });
+      this.committer.start();
       callback();
     } catch (error) {
       callback(error);
@@ -100,6 +106,7 @@ export class InboxServer extends Server implements CustomTransportStrategy {
   }
 
   async close(): Promise<void> {
+    await this.committer?.stop();
     await this.consumer?.disconnect();
     this.consumer = undefined;
   }
@@ -137,6 +144,8 @@ export class InboxServer extends Server implements CustomTransportStrategy {
     }
     await this.deadLetters.publish(letters);
     resolveOffset(batch.lastOffset());
+    this.committer?.handled(batch.topic, batch.partition, batch.lastOffset());
+    if (!isRunning()) await this.committer?.commit(); // stopping: the group is left right after this batch
     await heartbeat();
   }
 
