@@ -94,7 +94,7 @@ async function main(): Promise<void> {
       for (;;) {
         const { rows } = await db.query('SELECT count(*)::int AS n FROM department.cases');
         if (rows[0].n >= total) return;
-        await new Promise((resolve) => setTimeout(resolve, 20));
+        await new Promise((resolve) => setTimeout(resolve, 100)); // each poll scans the table: not too often
       }
     };
 
@@ -152,6 +152,8 @@ async function main(): Promise<void> {
     ) as unknown as Round;
     console.log(`[bench] ${CASES} cases × ${ROUNDS} rounds, ${CONCURRENCY} in flight, ${SERVICES.length} services on ${cpus().length} cores`);
     console.log(`[bench] median: ${format(median)}`);
+    const batches = await Promise.all(SERVICES.map(async (service) => `${service} ${await meanBatch(urls[service])}`));
+    console.log(`[bench] events per consumer transaction (mean over the run): ${batches.join(', ')}`);
   } finally {
     await db.end().catch(() => undefined);
     await Promise.all(children.map((child) => stopService(child)));
@@ -177,6 +179,14 @@ function formatShares({ machine, ...processes }: CpuShares): string {
   const rest = machine - Object.values(processes).reduce((sum, ms) => sum + ms, 0);
   const parts = Object.entries(processes).map(([name, ms]) => `${name} ${ms.toFixed(2)}`);
   return `${parts.join(', ')}, rest ${rest.toFixed(2)} ms`;
+}
+
+/** Mean of the inbox transaction-size histogram that a service exposes on /metrics. */
+async function meanBatch(baseUrl: string): Promise<string> {
+  const metrics = await (await fetch(`${baseUrl}/metrics`)).text();
+  const value = (name: string) => Number(metrics.match(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm'))?.[1] ?? NaN);
+  const count = value('gridwhistle_inbox_transaction_events_count');
+  return count > 0 ? (value('gridwhistle_inbox_transaction_events_sum') / count).toFixed(1) : '–';
 }
 
 function percentile(sorted: number[], p: number): number {

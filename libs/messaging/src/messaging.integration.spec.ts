@@ -152,6 +152,18 @@ describe('outbox and inbox on real Postgres and Kafka', () => {
     expect(Math.max(...handled.map((row) => row.call_size))).toBeGreaterThan(1);
   });
 
+  it('handles the batches of many partitions in one shared transaction', async () => {
+    // 40 cases over 12 partitions: no partition holds more than a few of them.
+    const events = Array.from({ length: 40 }, () => reported());
+    await dataSource.transaction((manager) => app.get(OutboxWriter).add(manager, ...events));
+    const sizes: number[] = await eventually(async () => {
+      const rows = await dataSource.query('SELECT call_size FROM probe.effects WHERE event_id = ANY($1)', [events.map((e) => e.id)]);
+      expect(rows).toHaveLength(40);
+      return rows.map((row: { call_size: number }) => row.call_size);
+    });
+    expect(Math.max(...sizes)).toBeGreaterThan(12);
+  });
+
   it('refuses to publish an event that breaks its contract, and rolls back with it', async () => {
     const broken = { ...reported(), payload: { categoryCode: 'NOT A CODE' } } as unknown as EventEnvelope;
     await expect(writeToOutbox(broken)).rejects.toThrow(/invalid event: payload: categoryCode must match/);

@@ -97,7 +97,7 @@ export class MessagingModule {
               {
                 schema,
                 groupId: groupId(kafka, service),
-                partitionsConsumedConcurrently: 4,
+                partitionsConsumedConcurrently: 12,
                 maxAttempts: 3,
                 retryBackoffMs: 100,
                 commitIntervalMs: 1000,

@@ -1,2 +1,3 @@
 export * from './service-database';
 export * from './provision';
+export * from './group-commit';

@@ -2,6 +2,7 @@ import { CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microse
 import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
 import { DataSource, EntityManager } from 'typeorm';
+import { GroupCommit } from '@gridwhistle/persistence';
 import { Counter, Histogram, Registry } from 'prom-client';
 import { EventEnvelope, TopicKey, isEventType, parseEvent, topicOf, InvalidEventError } from '@gridwhistle/contracts';
 import { KafkaSettings, kafkaConfig, topicName } from '../kafka.settings';
@@ -9,6 +10,9 @@ import { DeadLetter, DeadLetterPublisher } from '../dead-letter.publisher';
 import { InboxContext } from './inbox.context';
 import { OffsetCommitter } from './offset-committer';
 import { describeFailure, isTransientFailure } from './failure';
+
+/** Bounds one shared transaction: kafkajs batches are up to maxBytesPerPartition each. */
+const MAX_BATCHES_PER_TRANSACTION = 32;
 
 export interface InboxServerOptions {
   schema: string;
@@ -30,8 +34,9 @@ interface Delivery {
  * transaction together with the inbox record of their ids, so a redelivered event changes
  * nothing.
  *
- * A batch is first handled in a single transaction (fast path). If that fails, its events
- * are handled one by one; an event that still fails after `maxAttempts`, or that does not
+ * A batch is first handled in a single transaction that it shares with the batches of the
+ * other partitions in flight (fast path). If that fails, the batch is tried alone, then its
+ * events one by one; an event that still fails after `maxAttempts`, or that does not
  * match its contract, goes to the dead-letter topic and the partition moves on. Failures of
  * the infrastructure itself are retried until it comes back.
  */
@@ -41,6 +46,12 @@ export class InboxServer extends Server implements CustomTransportStrategy {
   private readonly handled: Counter;
   private readonly duplicates: Counter;
   private readonly latency: Histogram;
+  private readonly transactionSize: Histogram;
+  /** Batches of all partitions in flight share one transaction (see handleBatch). */
+  private readonly writer = new GroupCommit<Delivery[], void>(
+    (batches) => this.dataSource.transaction((manager) => this.handleAll(manager, batches.flat())).then(() => batches.map(() => undefined)),
+    MAX_BATCHES_PER_TRANSACTION,
+  );
 
   constructor(
     private readonly dataSource: DataSource,
@@ -67,6 +78,12 @@ export class InboxServer extends Server implements CustomTransportStrategy {
       help: 'Time from an event occurring to its handling here',
       labelNames: ['type'],
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+      registers: [registry],
+    });
+    this.transactionSize = new Histogram({
+      name: 'gridwhistle_inbox_transaction_events',
+      help: 'Events handled per database transaction (more per transaction: fewer round trips per event)',
+      buckets: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000],
       registers: [registry],
     });
   }
@@ -132,7 +149,8 @@ export class InboxServer extends Server implements CustomTransportStrategy {
       // An event on a subscribed topic that this service does not handle is not for us.
     }
     try {
-      await this.dataSource.transaction((manager) => this.handleAll(manager, deliveries));
+      // Fast path: together with the batches of other partitions in flight, in one transaction.
+      await this.writer.submit(deliveries);
     } catch (error) {
       if (isTransientFailure(error)) throw error; // kafkajs retries the whole batch
       for (const delivery of deliveries) {
@@ -173,6 +191,7 @@ export class InboxServer extends Server implements CustomTransportStrategy {
    */
   private async handleAll(manager: EntityManager, deliveries: Delivery[]): Promise<void> {
     if (deliveries.length === 0) return;
+    this.transactionSize.observe(deliveries.length);
     const inserted: { event_id: string }[] = await manager.query(
       `INSERT INTO "${this.options.schema}".inbox (event_id, type)
        SELECT * FROM unnest($1::uuid[], $2::text[]) ON CONFLICT DO NOTHING RETURNING event_id`,

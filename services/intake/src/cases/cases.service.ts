@@ -5,12 +5,12 @@ import { Counter, Registry } from 'prom-client';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { EventEnvelope, createEvent, traceFrom } from '@gridwhistle/contracts';
 import { OutboxWriter } from '@gridwhistle/messaging';
+import { GroupCommit } from '@gridwhistle/persistence';
 import { ReferenceService } from '../reference/reference.service';
 import { ReporterCipher } from '../privacy/reporter-cipher';
 import { CaseEntity } from './case.entity';
 import { TimelineEntryEntity } from './timeline-entry.entity';
 import { nextStatus } from './case-status';
-import { GroupCommit } from './group-commit';
 import { ReportCaseDto } from './report-case.dto';
 
 export interface ReportOutcome {
