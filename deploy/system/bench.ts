@@ -14,11 +14,13 @@ import { commandCpuMs, cpuTimeAvailable, machineBusyMs, processCpuMs } from './c
  * `npm run bench`: end-to-end throughput and routing latency on this machine. Runs the four
  * services from the build in a fresh database and topic namespace, reports BENCH_CASES cases
  * per round over HTTP with BENCH_CONCURRENCY requests in flight, and waits until every case is
- * in its department's list. Prints each round and the median of BENCH_ROUNDS rounds.
+ * in its department's list. Prints each round and the median of BENCH_ROUNDS rounds, after
+ * BENCH_WARMUP cases that are not measured.
  */
 const CASES = Number(process.env.BENCH_CASES ?? 5000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 3000);
 
 interface Round {
   acceptPerSecond: number;
@@ -96,7 +98,7 @@ async function main(): Promise<void> {
       }
     };
 
-    await report(Math.min(500, CASES)); // warm-up: JIT, pools, consumer assignments
+    await report(WARMUP); // JIT (Node and the broker's JVM), pools, consumer assignments
     await untilAllVisible();
     const rounds: Round[] = [];
     const cpuOf = (): Record<string, number> => ({

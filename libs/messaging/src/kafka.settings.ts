@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { KafkaConfig, LogEntry, logLevel } from 'kafkajs';
 import { TOPICS, TopicKey } from '@gridwhistle/contracts';
+import './kafkajs-idle-loop.fix'; // every Kafka client is configured here, so the fix is in place first
 
 /** Where the brokers are, and the namespace that prefixes topics and consumer groups. */
 export interface KafkaSettings {
