@@ -2,9 +2,9 @@ import { CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microse
 import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
 import { DataSource, EntityManager } from 'typeorm';
-import { GroupCommit } from '@gridwhistle/persistence';
 import { Counter, Histogram, Registry } from 'prom-client';
 import { EventEnvelope, TopicKey, isEventType, parseEvent, topicOf, InvalidEventError } from '@gridwhistle/contracts';
+import { GroupCommit } from '@gridwhistle/persistence';
 import { KafkaSettings, kafkaConfig, topicName } from '../kafka.settings';
 import { DeadLetter, DeadLetterPublisher } from '../dead-letter.publisher';
 import { InboxContext } from './inbox.context';
@@ -150,7 +150,7 @@ export class InboxServer extends Server implements CustomTransportStrategy {
     }
     try {
       // Fast path: together with the batches of other partitions in flight, in one transaction.
-      await this.writer.submit(deliveries);
+      if (deliveries.length > 0) await this.writer.submit(deliveries);
     } catch (error) {
       if (isTransientFailure(error)) throw error; // kafkajs retries the whole batch
       for (const delivery of deliveries) {

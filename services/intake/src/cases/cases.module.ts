@@ -6,10 +6,11 @@ import { TimelineEntryEntity } from './timeline-entry.entity';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
 import { CaseProgressHandler } from './case-progress.handler';
+import { CaseProgressService } from './case-progress.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([CaseEntity, TimelineEntryEntity]), ReferenceModule],
   controllers: [CasesController, CaseProgressHandler],
-  providers: [CasesService],
+  providers: [CasesService, CaseProgressService],
 })
 export class CasesModule {}

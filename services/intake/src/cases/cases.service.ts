@@ -2,16 +2,16 @@ import { BadRequestException, Inject, Injectable, NotFoundException } from '@nes
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Counter, Registry } from 'prom-client';
-import { DataSource, EntityManager, In } from 'typeorm';
-import { EventEnvelope, createEvent, traceFrom } from '@gridwhistle/contracts';
+import { DataSource } from 'typeorm';
+import { createEvent, traceFrom } from '@gridwhistle/contracts';
 import { OutboxWriter } from '@gridwhistle/messaging';
 import { GroupCommit } from '@gridwhistle/persistence';
 import { ReferenceService } from '../reference/reference.service';
 import { ReporterCipher } from '../privacy/reporter-cipher';
 import { CaseEntity } from './case.entity';
 import { TimelineEntryEntity } from './timeline-entry.entity';
-import { nextStatus } from './case-status';
 import { ReportCaseDto } from './report-case.dto';
+import { addToTimeline } from './timeline';
 
 export interface ReportOutcome {
   id: string;
@@ -106,7 +106,7 @@ export class CasesService {
             { trace: { traceparent: c.traceparent }, occurredAt: reportedAt.get(c.id) },
           ),
         );
-      await this.addToTimeline(manager, events);
+      await addToTimeline(manager, events);
       await this.outbox.add(manager, ...events);
       return reportedAt;
     });
@@ -146,51 +146,6 @@ export class CasesService {
     };
   }
 
-  /**
-   * Moves cases along after other services' events, inside the inbox transaction: one locking
-   * read, one timeline insert and at most one status update for the whole batch.
-   */
-  async recordProgress(manager: EntityManager, events: EventEnvelope[]): Promise<void> {
-    const ids = [...new Set(events.map((event) => event.caseId))];
-    const found = await manager.find(CaseEntity, {
-      select: { id: true, status: true },
-      where: { id: In(ids) },
-      order: { id: 'ASC' },
-      lock: { mode: 'pessimistic_write' },
-    });
-    const statuses = new Map(found.map((c) => [c.id, c.status]));
-    const unknown = ids.filter((id) => !statuses.has(id));
-    if (unknown.length > 0) throw new Error(`progress for unknown case(s) ${unknown.join(', ')}`);
-    const moved = new Set<string>();
-    for (const event of events) {
-      const before = statuses.get(event.caseId)!;
-      const after = nextStatus(before, event.type);
-      if (after === before) continue;
-      statuses.set(event.caseId, after);
-      moved.add(event.caseId);
-    }
-    await this.addToTimeline(manager, events);
-    if (moved.size === 0) return;
-    await manager.query(
-      `UPDATE intake.cases c SET status = moved.status, updated_at = now()
-       FROM unnest($1::uuid[], $2::text[]) AS moved(id, status) WHERE c.id = moved.id`,
-      [[...moved], [...moved].map((id) => statuses.get(id))],
-    );
-  }
-
-  private async addToTimeline(manager: EntityManager, events: EventEnvelope[]): Promise<void> {
-    await manager.insert(
-      TimelineEntryEntity,
-      events.map((event) => ({
-        eventId: event.id,
-        caseId: event.caseId,
-        type: event.type,
-        occurredAt: new Date(event.occurredAt),
-        details: publicDetails(event),
-      })),
-    );
-  }
-
   private async checkCodes(dto: ReportCaseDto): Promise<void> {
     const [category, grid] = await Promise.all([
       this.reference.category(dto.category),
@@ -206,18 +161,5 @@ export class CasesService {
   private async replay(reportedBy: string, idempotencyKey: string): Promise<ReportOutcome> {
     const first = await this.dataSource.getRepository(CaseEntity).findOneByOrFail({ reportedBy, idempotencyKey });
     return { id: first.id, reportedAt: first.reportedAt, replayed: true };
-  }
-}
-
-function publicDetails(event: EventEnvelope): Record<string, string> {
-  switch (event.type) {
-    case 'case.dispatched': {
-      const payload = event.payload as EventEnvelope<'case.dispatched'>['payload'];
-      return { department: payload.departmentName, dueAt: payload.dueAt };
-    }
-    case 'case.graded':
-      return { rating: (event.payload as EventEnvelope<'case.graded'>['payload']).rating };
-    default:
-      return {};
   }
 }

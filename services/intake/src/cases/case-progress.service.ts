@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import { EventEnvelope } from '@gridwhistle/contracts';
+import { CaseEntity } from './case.entity';
+import { nextStatus } from './case-status';
+import { addToTimeline } from './timeline';
+
+/** Keeps each case's public status and timeline true as the other services move it along. */
+@Injectable()
+export class CaseProgressService {
+  /**
+   * Moves cases along after other services' events, inside the inbox transaction: one locking
+   * read, one timeline insert and at most one status update for the whole batch.
+   */
+  async record(manager: EntityManager, events: EventEnvelope[]): Promise<void> {
+    const ids = [...new Set(events.map((event) => event.caseId))];
+    const found = await manager.find(CaseEntity, {
+      select: { id: true, status: true },
+      where: { id: In(ids) },
+      order: { id: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
+    const statuses = new Map(found.map((c) => [c.id, c.status]));
+    const unknown = ids.filter((id) => !statuses.has(id));
+    if (unknown.length > 0) throw new Error(`progress for unknown case(s) ${unknown.join(', ')}`);
+    const moved = new Set<string>();
+    for (const event of events) {
+      const before = statuses.get(event.caseId)!;
+      const after = nextStatus(before, event.type);
+      if (after === before) continue;
+      statuses.set(event.caseId, after);
+      moved.add(event.caseId);
+    }
+    await addToTimeline(manager, events);
+    if (moved.size === 0) return;
+    await manager.query(
+      `UPDATE intake.cases c SET status = moved.status, updated_at = now()
+       FROM unnest($1::uuid[], $2::text[]) AS moved(id, status) WHERE c.id = moved.id`,
+      [[...moved], [...moved].map((id) => statuses.get(id))],
+    );
+  }
+}

@@ -1,0 +1,30 @@
+import { EntityManager } from 'typeorm';
+import { EventEnvelope } from '@gridwhistle/contracts';
+import { TimelineEntryEntity } from './timeline-entry.entity';
+
+/** Records events on their cases' public timelines, with only the details the public may see. */
+export async function addToTimeline(manager: EntityManager, events: EventEnvelope[]): Promise<void> {
+  await manager.insert(
+    TimelineEntryEntity,
+    events.map((event) => ({
+      eventId: event.id,
+      caseId: event.caseId,
+      type: event.type,
+      occurredAt: new Date(event.occurredAt),
+      details: publicDetails(event),
+    })),
+  );
+}
+
+function publicDetails(event: EventEnvelope): Record<string, string> {
+  switch (event.type) {
+    case 'case.dispatched': {
+      const payload = event.payload as EventEnvelope<'case.dispatched'>['payload'];
+      return { department: payload.departmentName, dueAt: payload.dueAt };
+    }
+    case 'case.graded':
+      return { rating: (event.payload as EventEnvelope<'case.graded'>['payload']).rating };
+    default:
+      return {};
+  }
+}
