@@ -19,6 +19,7 @@ import {
   OutboxRelay,
   OutboxWriter,
   createMessagingTables,
+  messagingMigrations,
   kafkaConfig,
   topicName,
 } from '.';
@@ -75,6 +76,7 @@ describe('outbox and inbox on real Postgres and Kafka', () => {
     const setup = await new DataSource(options).initialize();
     const runner = setup.createQueryRunner();
     await createMessagingTables(runner, 'probe');
+    for (const Migration of messagingMigrations('probe')) await new Migration().up(runner);
     await runner.query('CREATE TABLE probe.effects (seq bigserial, event_id uuid NOT NULL, call_size int NOT NULL)');
     await runner.release();
     await setup.destroy();
@@ -88,7 +90,7 @@ describe('outbox and inbox on real Postgres and Kafka', () => {
           schema: 'probe',
           kafka: env.kafka,
           relay: { pollIntervalMs: 200 },
-          inbox: { maxAttempts: 2, retryBackoffMs: 10 },
+          inbox: { maxAttempts: 2, retryBackoffMs: 10, retentionHours: 1, pruneIntervalMs: 200 },
         }),
       ],
       controllers: [ProbeHandler],
@@ -162,6 +164,17 @@ describe('outbox and inbox on real Postgres and Kafka', () => {
       return rows.map((row: { call_size: number }) => row.call_size);
     });
     expect(Math.max(...sizes)).toBeGreaterThan(12);
+  });
+
+  it('forgets handled event ids once they are older than the retention, and only those', async () => {
+    const [old, recent] = [randomUUID(), randomUUID()];
+    await dataSource.query(
+      `INSERT INTO probe.inbox (event_id, type, handled_at) VALUES ($1, 'case.reported', now() - interval '2 hours'), ($2, 'case.reported', now())`,
+      [old, recent],
+    );
+    const kept = async (id: string) => (await dataSource.query('SELECT 1 FROM probe.inbox WHERE event_id = $1', [id])).length;
+    await eventually(async () => expect(await kept(old)).toBe(0));
+    expect(await kept(recent)).toBe(1);
   });
 
   it('refuses to publish an event that breaks its contract, and rolls back with it', async () => {

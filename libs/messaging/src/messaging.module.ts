@@ -101,6 +101,8 @@ export class MessagingModule {
                 maxAttempts: 3,
                 retryBackoffMs: 100,
                 commitIntervalMs: 1000,
+                retentionHours: 192,
+                pruneIntervalMs: 600_000,
                 ...options.inbox,
               },
               registry,

@@ -1,4 +1,4 @@
-import { QueryRunner } from 'typeorm';
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The outbox and inbox tables every service keeps in its own schema. Called from each
@@ -38,6 +38,27 @@ export async function dropMessagingTables(runner: QueryRunner, schema: string): 
   await runner.query(`DROP TABLE ${s}.inbox`);
   await runner.query(`DROP TABLE ${s}.outbox`);
   await runner.query(`DROP FUNCTION ${s}.notify_outbox()`);
+}
+
+/**
+ * The messaging tables' later versions, as migrations that each service lists after its own
+ * first one. Version 2: an index on when inbox entries were handled, so that old ones can be
+ * pruned (see InboxServer).
+ */
+export function messagingMigrations(schema: string): (new () => MigrationInterface)[] {
+  return [
+    class InboxRetention1763942400000 implements MigrationInterface {
+      name = 'InboxRetention1763942400000';
+
+      async up(runner: QueryRunner): Promise<void> {
+        await runner.query(`CREATE INDEX inbox_handled_at ON "${schema}".inbox (handled_at)`);
+      }
+
+      async down(runner: QueryRunner): Promise<void> {
+        await runner.query(`DROP INDEX "${schema}".inbox_handled_at`);
+      }
+    },
+  ];
 }
 
 export function outboxChannel(schema: string): string {

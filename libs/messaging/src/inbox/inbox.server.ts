@@ -21,7 +21,13 @@ export interface InboxServerOptions {
   maxAttempts: number;
   retryBackoffMs: number;
   commitIntervalMs: number;
+  /** How long handled event ids are kept; must outlast the topics' retention (Kafka's 168 h). */
+  retentionHours: number;
+  pruneIntervalMs: number;
 }
+
+/** Inbox entries deleted per statement while pruning, so that no delete holds locks for long. */
+const PRUNE_CHUNK = 10_000;
 
 interface Delivery {
   message: KafkaMessage;
@@ -43,6 +49,7 @@ interface Delivery {
 export class InboxServer extends Server implements CustomTransportStrategy {
   private consumer?: Consumer;
   private committer?: OffsetCommitter;
+  private pruneTimer?: NodeJS.Timeout;
   private readonly handled: Counter;
   private readonly duplicates: Counter;
   private readonly latency: Histogram;
@@ -116,6 +123,7 @@ export class InboxServer extends Server implements CustomTransportStrategy {
         eachBatch: (payload) => this.handleBatch(payload),
       });
       this.committer.start();
+      this.pruneTimer = setInterval(() => void this.prune(), this.options.pruneIntervalMs);
       callback();
     } catch (error) {
       callback(error);
@@ -123,6 +131,7 @@ export class InboxServer extends Server implements CustomTransportStrategy {
   }
 
   async close(): Promise<void> {
+    clearInterval(this.pruneTimer);
     await this.committer?.stop();
     await this.consumer?.disconnect();
     this.consumer = undefined;
@@ -165,6 +174,26 @@ export class InboxServer extends Server implements CustomTransportStrategy {
     this.committer?.handled(batch.topic, batch.partition, batch.lastOffset());
     if (!isRunning()) await this.committer?.commit(); // stopping: the group is left right after this batch
     await heartbeat();
+  }
+
+  /**
+   * Forgets handled event ids older than the retention: Kafka no longer holds those events,
+   * so none of them can be delivered again.
+   */
+  private async prune(): Promise<void> {
+    try {
+      for (;;) {
+        const [, deleted] = await this.dataSource.query(
+          `DELETE FROM "${this.options.schema}".inbox WHERE event_id IN (
+             SELECT event_id FROM "${this.options.schema}".inbox
+             WHERE handled_at < now() - make_interval(hours => $1) LIMIT ${PRUNE_CHUNK})`,
+          [this.options.retentionHours],
+        );
+        if (deleted < PRUNE_CHUNK) return;
+      }
+    } catch (error) {
+      this.logger.warn(`pruning the inbox failed, will retry: ${describeFailure(error)}`);
+    }
   }
 
   /** Handles one event on its own; returns why it failed for good, or nothing when it was handled. */

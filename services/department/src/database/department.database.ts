@@ -1,4 +1,5 @@
 import { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
+import { messagingMigrations } from '@gridwhistle/messaging';
 import { serviceDatabase, typeOrmOptions } from '@gridwhistle/persistence';
 import { DepartmentEntity } from '../departments/department.entity';
 import { DepartmentCaseEntity } from '../cases/department-case.entity';
@@ -9,6 +10,6 @@ export function departmentDatabase(env: { DATABASE_URL: string; DB_PASSWORD?: st
     databaseUrl: env.DATABASE_URL,
     db: serviceDatabase('department', env.DB_PASSWORD),
     entities: [DepartmentEntity, DepartmentCaseEntity],
-    migrations: [CreateDepartmentSchema1763856000000],
+    migrations: [CreateDepartmentSchema1763856000000, ...messagingMigrations('department')],
   });
 }

@@ -1,4 +1,5 @@
 import { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
+import { messagingMigrations } from '@gridwhistle/messaging';
 import { serviceDatabase, typeOrmOptions } from '@gridwhistle/persistence';
 import { IntegrationEntity } from '../integrations/integration.entity';
 import { CallbackEntity } from '../callbacks/callback.entity';
@@ -9,6 +10,6 @@ export function feedbackDatabase(env: { DATABASE_URL: string; DB_PASSWORD?: stri
     databaseUrl: env.DATABASE_URL,
     db: serviceDatabase('feedback', env.DB_PASSWORD),
     entities: [IntegrationEntity, CallbackEntity],
-    migrations: [CreateFeedbackSchema1763856000000],
+    migrations: [CreateFeedbackSchema1763856000000, ...messagingMigrations('feedback')],
   });
 }

@@ -1,4 +1,5 @@
 import { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
+import { messagingMigrations } from '@gridwhistle/messaging';
 import { serviceDatabase, typeOrmOptions } from '@gridwhistle/persistence';
 import { AreaEntity } from '../reference/area.entity';
 import { CategoryEntity } from '../reference/category.entity';
@@ -14,6 +15,6 @@ export function intakeDatabase(env: { DATABASE_URL: string; DB_PASSWORD?: string
     databaseUrl: env.DATABASE_URL,
     db: serviceDatabase(INTAKE_SCHEMA, env.DB_PASSWORD),
     entities: [AreaEntity, CategoryEntity, IntegrationEntity, CaseEntity, TimelineEntryEntity],
-    migrations: [CreateIntakeSchema1763856000000],
+    migrations: [CreateIntakeSchema1763856000000, ...messagingMigrations('intake')],
   });
 }

@@ -1,4 +1,5 @@
 import { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
+import { messagingMigrations } from '@gridwhistle/messaging';
 import { serviceDatabase, typeOrmOptions } from '@gridwhistle/persistence';
 import { CategoryRouteEntity } from '../dispatch/category-route.entity';
 import { DispatchEntity } from '../dispatch/dispatch.entity';
@@ -9,6 +10,6 @@ export function routingDatabase(env: { DATABASE_URL: string; DB_PASSWORD?: strin
     databaseUrl: env.DATABASE_URL,
     db: serviceDatabase('routing', env.DB_PASSWORD),
     entities: [CategoryRouteEntity, DispatchEntity],
-    migrations: [CreateRoutingSchema1763856000000],
+    migrations: [CreateRoutingSchema1763856000000, ...messagingMigrations('routing')],
   });
 }
