@@ -41,4 +41,18 @@ describe('GroupCommit', () => {
       { status: 'fulfilled', value: 3 },
     ]);
   });
+
+  it('puts no more weight in one write than allowed, but always at least one item', async () => {
+    const writes: number[][] = [];
+    const commit = new GroupCommit(
+      async (items: number[]) => {
+        writes.push(items);
+        return items;
+      },
+      10,
+      (n) => n,
+    );
+    await Promise.all([4, 5, 3, 12, 1].map((n) => commit.submit(n)));
+    expect(writes).toEqual([[4, 5], [3], [12], [1]]);
+  });
 });

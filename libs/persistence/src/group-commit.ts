@@ -14,9 +14,14 @@ export class GroupCommit<T, R> {
   private queue: Waiting<T, R>[] = [];
   private writing = false;
 
+  /**
+   * @param maxWeight what one write may hold, in the units of `weigh` (by default, items):
+   *   keeps each statement under Postgres's 65,535 parameters and transactions short.
+   */
   constructor(
     private readonly write: (items: T[]) => Promise<R[]>,
-    private readonly maxBatch: number,
+    private readonly maxWeight: number,
+    private readonly weigh: (item: T) => number = () => 1,
   ) {}
 
   submit(item: T): Promise<R> {
@@ -31,7 +36,7 @@ export class GroupCommit<T, R> {
     // Calls made in this turn of the event loop join the first write.
     await new Promise((resolve) => setImmediate(resolve));
     while (this.queue.length > 0) {
-      const batch = this.queue.splice(0, this.maxBatch);
+      const batch = this.queue.splice(0, this.fitting());
       try {
         const results = await this.write(batch.map((waiting) => waiting.item));
         batch.forEach((waiting, i) => waiting.resolve(results[i]));
@@ -41,5 +46,17 @@ export class GroupCommit<T, R> {
       }
     }
     this.writing = false;
+  }
+
+  /** How many queued items the next write takes: as many as fit, and always at least one. */
+  private fitting(): number {
+    let weight = 0;
+    let count = 0;
+    while (count < this.queue.length) {
+      weight += this.weigh(this.queue[count].item);
+      if (count > 0 && weight > this.maxWeight) break;
+      count++;
+    }
+    return count;
   }
 }

@@ -11,8 +11,11 @@ import { InboxContext } from './inbox.context';
 import { OffsetCommitter } from './offset-committer';
 import { describeFailure, isTransientFailure } from './failure';
 
-/** Bounds one shared transaction: kafkajs batches are up to maxBytesPerPartition each. */
-const MAX_BATCHES_PER_TRANSACTION = 32;
+/**
+ * Bounds one shared transaction in events, so that a handler's multi-row statement stays far
+ * below Postgres's 65,535 parameters even when a backlog arrives in full 1 MB batches.
+ */
+const MAX_EVENTS_PER_TRANSACTION = 2000;
 
 export interface InboxServerOptions {
   schema: string;
@@ -57,7 +60,8 @@ export class InboxServer extends Server implements CustomTransportStrategy {
   /** Batches of all partitions in flight share one transaction (see handleBatch). */
   private readonly writer = new GroupCommit<Delivery[], void>(
     (batches) => this.dataSource.transaction((manager) => this.handleAll(manager, batches.flat())).then(() => batches.map(() => undefined)),
-    MAX_BATCHES_PER_TRANSACTION,
+    MAX_EVENTS_PER_TRANSACTION,
+    (batch) => batch.length,
   );
 
   constructor(
