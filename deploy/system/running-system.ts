@@ -65,6 +65,11 @@ export class RunningSystem {
     await exited;
   }
 
+  /** SIGTERM: the service shuts down cleanly (consumers leave their groups at once). */
+  async shutDown(service: ServiceName): Promise<void> {
+    await stopService(this.children.get(service)!);
+  }
+
   apiKey(kind: 'departments' | 'integrations', code: string): string {
     return this.credentials[kind].find((entry) => entry.code === code)!.apiKey;
   }
