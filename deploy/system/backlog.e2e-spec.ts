@@ -1,4 +1,3 @@
-import { Client } from 'pg';
 import { eventually } from '@gridwhistle/testing';
 import { RunningSystem } from './running-system';
 
@@ -11,21 +10,11 @@ const CASES = 3000;
  */
 describe('catching up a backlog, end to end', () => {
   let system: RunningSystem;
-  let db: Client;
-
-  beforeAll(async () => {
-    system = await RunningSystem.start();
-    db = new Client({ connectionString: system.env.databaseUrl });
-    await db.connect();
-  });
-
-  afterAll(async () => {
-    await db?.end();
-    await system?.stop();
-  });
+  beforeAll(async () => (system = await RunningSystem.start()));
+  afterAll(() => system?.stop());
 
   it('works through the backlog in large transactions, each case once', async () => {
-    const count = async (sql: string) => (await db.query(sql)).rows[0].n as number;
+    const count = (sql: string) => system.count(sql);
     await system.shutDown('department');
     const apiKey = system.apiKey('integrations', 'hotline_12345');
     let next = 0;

@@ -1,4 +1,3 @@
-import { Client } from 'pg';
 import { eventually } from '@gridwhistle/testing';
 import { SERVICES } from './setup';
 import { RunningSystem } from './running-system';
@@ -14,10 +13,7 @@ describe('the closed loop, end to end', () => {
   const call: RunningSystem['call'] = (...args) => system.call(...args);
   const publicStatus = async (id: string) => (await call('intake', `/v1/cases/${id}`)).body.status;
 
-  beforeAll(async () => {
-    system = await RunningSystem.start();
-  });
-
+  beforeAll(async () => (system = await RunningSystem.start()));
   afterAll(() => system?.stop());
 
   it('takes a case from report to closure, with the public status right at each step', async () => {
@@ -115,33 +111,26 @@ describe('the closed loop, end to end', () => {
     expect(new Set(racing.map((answer) => answer.body.id)).size).toBe(1);
     expect(racing.filter((answer) => answer.headers.get('idempotent-replayed') === 'true')).toHaveLength(4);
 
-    const db = new Client({ connectionString: system.env.databaseUrl });
-    await db.connect();
-    try {
-      const rows = await db.query('SELECT reporter FROM intake.cases WHERE id = $1', [first.body.id]);
-      expect(rows.rows).toHaveLength(1);
-      const raced = await db.query(`SELECT count(*)::int AS n FROM intake.cases WHERE idempotency_key = 'raced'`);
-      expect(raced.rows[0].n).toBe(1);
-      const sealed: Buffer = rows.rows[0].reporter;
-      expect(sealed.toString('latin1')).not.toContain('13987654321');
-      // AES-256-GCM as laid out by intake: version 1 | iv (12) | tag (16) | ciphertext of the JSON.
-      expect(sealed[0]).toBe(1);
-      expect(sealed.length).toBe(29 + Buffer.byteLength(JSON.stringify({ phone: '13987654321' })));
-      // Routed to civil affairs, which sees it; no other department does.
-      await eventually(async () => {
-        const owner = await call('department', `/v1/cases/${first.body.id}`, { apiKey: key('departments', 'civil_affairs') });
-        expect(owner.status).toBe(200);
-      });
-      const other = await call('department', `/v1/cases/${first.body.id}`, { apiKey: key('departments', 'urban_management') });
-      expect(other.status).toBe(404);
-      const denied = await call('department', `/v1/cases/${first.body.id}/acknowledge`, {
-        method: 'POST',
-        apiKey: key('departments', 'police'),
-      });
-      expect(denied.status).toBe(404);
-    } finally {
-      await db.end();
-    }
+    const rows = await system.db.query('SELECT reporter FROM intake.cases WHERE id = $1', [first.body.id]);
+    expect(rows.rows).toHaveLength(1);
+    expect(await system.count(`SELECT count(*)::int AS n FROM intake.cases WHERE idempotency_key = 'raced'`)).toBe(1);
+    const sealed: Buffer = rows.rows[0].reporter;
+    expect(sealed.toString('latin1')).not.toContain('13987654321');
+    // AES-256-GCM as laid out by intake: version 1 | iv (12) | tag (16) | ciphertext of the JSON.
+    expect(sealed[0]).toBe(1);
+    expect(sealed.length).toBe(29 + Buffer.byteLength(JSON.stringify({ phone: '13987654321' })));
+    // Routed to civil affairs, which sees it; no other department does.
+    await eventually(async () => {
+      const owner = await call('department', `/v1/cases/${first.body.id}`, { apiKey: key('departments', 'civil_affairs') });
+      expect(owner.status).toBe(200);
+    });
+    const other = await call('department', `/v1/cases/${first.body.id}`, { apiKey: key('departments', 'urban_management') });
+    expect(other.status).toBe(404);
+    const denied = await call('department', `/v1/cases/${first.body.id}/acknowledge`, {
+      method: 'POST',
+      apiKey: key('departments', 'police'),
+    });
+    expect(denied.status).toBe(404);
   });
 
   it("pages through a department's cases in dispatch order", async () => {

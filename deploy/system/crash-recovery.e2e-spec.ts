@@ -1,4 +1,3 @@
-import { Client } from 'pg';
 import { eventually } from '@gridwhistle/testing';
 import { RunningSystem } from './running-system';
 
@@ -11,18 +10,8 @@ const CALLS = 120;
  */
 describe('crash recovery, end to end', () => {
   let system: RunningSystem;
-  let db: Client;
-
-  beforeAll(async () => {
-    system = await RunningSystem.start();
-    db = new Client({ connectionString: system.env.databaseUrl });
-    await db.connect();
-  });
-
-  afterAll(async () => {
-    await db?.end();
-    await system?.stop();
-  });
+  beforeAll(async () => (system = await RunningSystem.start()));
+  afterAll(() => system?.stop());
 
   it('loses nothing and duplicates nothing when services crash mid-flow', async () => {
     const apiKey = system.apiKey('integrations', 'grid_app');
@@ -63,7 +52,7 @@ describe('crash recovery, end to end', () => {
     await callers;
     expect(failedAttempts).toBeGreaterThan(0); // the crashes really hit calls in flight
 
-    const count = async (sql: string) => (await db.query(sql)).rows[0].n as number;
+    const count = (sql: string) => system.count(sql);
     expect(await count(`SELECT count(*)::int AS n FROM intake.cases WHERE idempotency_key LIKE 'crash-%'`)).toBe(CALLS);
     await eventually(
       async () => expect(await count('SELECT count(*)::int AS n FROM department.cases')).toBe(CALLS),

@@ -1,4 +1,5 @@
 import { ChildProcess } from 'node:child_process';
+import { Client } from 'pg';
 import { serviceDatabase } from '@gridwhistle/persistence';
 import { IsolatedEnvironment, createIsolatedEnvironment } from '@gridwhistle/testing';
 import { Credentials, SERVICES, ServiceName, generateCredentials, loadSampleCity, setUpSystem } from './setup';
@@ -13,7 +14,8 @@ export interface CallOptions {
 
 /**
  * The four services as separate processes from the build, in a database and Kafka namespace
- * of their own, for end-to-end tests: call them over HTTP, kill and restart them.
+ * of their own, for end-to-end tests: call them over HTTP, kill and restart them, and look
+ * into their database (as the superuser: tests may read every schema, services may not).
  */
 export class RunningSystem {
   readonly urls = {} as Record<ServiceName, string>;
@@ -23,12 +25,14 @@ export class RunningSystem {
   private constructor(
     readonly env: IsolatedEnvironment,
     readonly credentials: Credentials,
+    readonly db: Client,
   ) {}
 
   static async start(): Promise<RunningSystem> {
     const env = await createIsolatedEnvironment(SERVICES.map((s) => serviceDatabase(s)));
     const city = loadSampleCity();
-    const system = new RunningSystem(env, generateCredentials(city));
+    const system = new RunningSystem(env, generateCredentials(city), new Client({ connectionString: env.databaseUrl }));
+    await system.db.connect();
     await setUpSystem({ databaseUrl: env.databaseUrl, kafka: env.kafka, city, credentials: system.credentials });
     for (const service of SERVICES) system.urls[service] = `http://127.0.0.1:${await freePort()}`;
     await Promise.all(SERVICES.map((service) => system.restart(service)));
@@ -89,7 +93,13 @@ export class RunningSystem {
     return { status: response.status, headers: response.headers, text, body: json ? JSON.parse(text) : undefined };
   }
 
+  /** The number a `SELECT count(*)::int AS n …` query answers. */
+  async count(sql: string, params: unknown[] = []): Promise<number> {
+    return (await this.db.query(sql, params)).rows[0].n;
+  }
+
   async stop(): Promise<void> {
+    await this.db.end();
     await Promise.all([...this.children.values()].map((child) => stopService(child)));
     await this.env.dispose();
   }
