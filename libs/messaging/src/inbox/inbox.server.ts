@@ -2,13 +2,15 @@ import { CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microse
 import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
 import { DataSource, EntityManager } from 'typeorm';
-import { Counter, Histogram, Registry } from 'prom-client';
+import { Registry } from 'prom-client';
 import { EventEnvelope, TopicKey, isEventType, parseEvent, topicOf, InvalidEventError } from '@gridwhistle/contracts';
 import { GroupCommit } from '@gridwhistle/persistence';
 import { KafkaSettings, kafkaConfig, topicName } from '../kafka.settings';
 import { DeadLetter, DeadLetterPublisher } from '../dead-letter.publisher';
 import { InboxContext } from './inbox.context';
 import { OffsetCommitter } from './offset-committer';
+import { InboxMetrics, InboxOutcome } from './inbox.metrics';
+import { InboxPruner } from './inbox.pruner';
 import { describeFailure, isTransientFailure } from './failure';
 
 /**
@@ -29,8 +31,6 @@ export interface InboxServerOptions {
   pruneIntervalMs: number;
 }
 
-/** Inbox entries deleted per statement while pruning, so that no delete holds locks for long. */
-const PRUNE_CHUNK = 10_000;
 
 interface Delivery {
   message: KafkaMessage;
@@ -52,14 +52,11 @@ interface Delivery {
 export class InboxServer extends Server implements CustomTransportStrategy {
   private consumer?: Consumer;
   private committer?: OffsetCommitter;
-  private pruneTimer?: NodeJS.Timeout;
-  private readonly handled: Counter;
-  private readonly duplicates: Counter;
-  private readonly latency: Histogram;
-  private readonly transactionSize: Histogram;
+  private readonly pruner: InboxPruner;
+  private readonly metrics: InboxMetrics;
   /** Batches of all partitions in flight share one transaction (see handleBatch). */
   private readonly writer = new GroupCommit<Delivery[], void>(
-    (batches) => this.dataSource.transaction((manager) => this.handleAll(manager, batches.flat())).then(() => batches.map(() => undefined)),
+    (batches) => this.handleInTransaction(batches.flat()).then(() => batches.map(() => undefined)),
     MAX_EVENTS_PER_TRANSACTION,
     (batch) => batch.length,
   );
@@ -72,31 +69,8 @@ export class InboxServer extends Server implements CustomTransportStrategy {
     registry: Registry,
   ) {
     super();
-    this.handled = new Counter({
-      name: 'gridwhistle_events_handled_total',
-      help: 'Events handled by this service, by type',
-      labelNames: ['type'],
-      registers: [registry],
-    });
-    this.duplicates = new Counter({
-      name: 'gridwhistle_events_duplicate_total',
-      help: 'Redelivered events recognised by the inbox and skipped',
-      labelNames: ['type'],
-      registers: [registry],
-    });
-    this.latency = new Histogram({
-      name: 'gridwhistle_event_latency_seconds',
-      help: 'Time from an event occurring to its handling here',
-      labelNames: ['type'],
-      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
-      registers: [registry],
-    });
-    this.transactionSize = new Histogram({
-      name: 'gridwhistle_inbox_transaction_events',
-      help: 'Events handled per database transaction (more per transaction: fewer round trips per event)',
-      buckets: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000],
-      registers: [registry],
-    });
+    this.metrics = new InboxMetrics(registry);
+    this.pruner = new InboxPruner(dataSource, options.schema, options.retentionHours);
   }
 
   /** The topics this service subscribes to: those carrying an event type it has a handler for. */
@@ -127,7 +101,7 @@ export class InboxServer extends Server implements CustomTransportStrategy {
         eachBatch: (payload) => this.handleBatch(payload),
       });
       this.committer.start();
-      this.pruneTimer = setInterval(() => void this.prune(), this.options.pruneIntervalMs);
+      this.pruner.start(this.options.pruneIntervalMs);
       callback();
     } catch (error) {
       callback(error);
@@ -135,7 +109,7 @@ export class InboxServer extends Server implements CustomTransportStrategy {
   }
 
   async close(): Promise<void> {
-    clearInterval(this.pruneTimer);
+    this.pruner.stop();
     await this.committer?.stop();
     await this.consumer?.disconnect();
     this.consumer = undefined;
@@ -180,31 +154,11 @@ export class InboxServer extends Server implements CustomTransportStrategy {
     await heartbeat();
   }
 
-  /**
-   * Forgets handled event ids older than the retention: Kafka no longer holds those events,
-   * so none of them can be delivered again.
-   */
-  private async prune(): Promise<void> {
-    try {
-      for (;;) {
-        const [, deleted] = await this.dataSource.query(
-          `DELETE FROM "${this.options.schema}".inbox WHERE event_id IN (
-             SELECT event_id FROM "${this.options.schema}".inbox
-             WHERE handled_at < now() - make_interval(hours => $1) LIMIT ${PRUNE_CHUNK})`,
-          [this.options.retentionHours],
-        );
-        if (deleted < PRUNE_CHUNK) return;
-      }
-    } catch (error) {
-      this.logger.warn(`pruning the inbox failed, will retry: ${describeFailure(error)}`);
-    }
-  }
-
   /** Handles one event on its own; returns why it failed for good, or nothing when it was handled. */
   private async handleWithRetries(delivery: Delivery): Promise<string | undefined> {
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.dataSource.transaction((manager) => this.handleAll(manager, [delivery]));
+        await this.handleInTransaction([delivery]);
         return undefined;
       } catch (error) {
         // The infrastructure is away: kafkajs redelivers the batch once it rejoins.
@@ -217,14 +171,20 @@ export class InboxServer extends Server implements CustomTransportStrategy {
     }
   }
 
+  /** Handles deliveries in one transaction; counts them on /metrics once it has committed. */
+  private async handleInTransaction(deliveries: Delivery[]): Promise<void> {
+    const outcome = await this.dataSource.transaction((manager) => this.handleAll(manager, deliveries));
+    this.metrics.committed(outcome);
+  }
+
   /**
    * Records the deliveries in the inbox, then hands the fresh ones to their handlers. Each
    * handler gets a run of consecutive events in partition order as one array, so that it can
    * change its tables with a few set-based statements per batch instead of a few per event.
    */
-  private async handleAll(manager: EntityManager, deliveries: Delivery[]): Promise<void> {
-    if (deliveries.length === 0) return;
-    this.transactionSize.observe(deliveries.length);
+  private async handleAll(manager: EntityManager, deliveries: Delivery[]): Promise<InboxOutcome> {
+    const outcome: InboxOutcome = { handled: [], duplicates: [] };
+    if (deliveries.length === 0) return outcome;
     const inserted: { event_id: string }[] = await manager.query(
       `INSERT INTO "${this.options.schema}".inbox (event_id, type)
        SELECT * FROM unnest($1::uuid[], $2::text[]) ON CONFLICT DO NOTHING RETURNING event_id`,
@@ -236,7 +196,7 @@ export class InboxServer extends Server implements CustomTransportStrategy {
     for (const { event } of deliveries) {
       // The same event twice in one batch, or already handled before: one effect only.
       if (!fresh.delete(event.id)) {
-        this.duplicates.inc({ type: event.type });
+        outcome.duplicates.push(event);
         continue;
       }
       const handler = this.messageHandlers.get(event.type)!;
@@ -246,18 +206,15 @@ export class InboxServer extends Server implements CustomTransportStrategy {
         runHandler = handler;
       }
       run.push(event);
+      outcome.handled.push(event);
     }
     await this.invoke(manager, runHandler, run);
+    return outcome;
   }
 
   private async invoke(manager: EntityManager, handler: MessageHandler | undefined, events: EventEnvelope[]): Promise<void> {
     if (!handler || events.length === 0) return;
     await lastValueFrom(this.transformToObservable(await handler(events, new InboxContext([manager]))), { defaultValue: undefined });
-    const now = Date.now();
-    for (const event of events) {
-      this.handled.inc({ type: event.type });
-      this.latency.observe({ type: event.type }, Math.max(0, now - Date.parse(event.occurredAt)) / 1000);
-    }
   }
 
   private parse(message: KafkaMessage): EventEnvelope | InvalidEventError {
