@@ -85,6 +85,15 @@ describe('the closed loop, end to end', () => {
     expect(view.body.grid).toEqual({ code: 'kaizhou.hanfeng.binhu.g01', name: '滨湖社区第一网格' });
     // The public view carries no personal data.
     expect(view.text).not.toMatch(/13812345678|李女士|5678/);
+
+    // A very late retry of the first call answers with the case as it is now.
+    const late = await call('intake', '/v1/cases', {
+      apiKey: hotline,
+      headers: { 'idempotency-key': 'call-20261122-0001' },
+      body: { category: 'manhole_cover', description: '重复来电', location: { gridCode: 'kaizhou.hanfeng.binhu.g01' }, channel: 'hotline' },
+    });
+    expect(late.status).toBe(201);
+    expect(late.body).toMatchObject({ id, status: 'closed' });
   });
 
   it('keeps the reporter encrypted at rest and answers a retried report with the same case', async () => {

@@ -9,12 +9,14 @@ import { GroupCommit } from '@gridwhistle/persistence';
 import { ReferenceService } from '../reference/reference.service';
 import { ReporterCipher } from '../privacy/reporter-cipher';
 import { CaseEntity } from './case.entity';
+import { CaseStatus } from './case-status';
 import { TimelineEntryEntity } from './timeline-entry.entity';
 import { ReportCaseDto } from './report-case.dto';
 import { addToTimeline } from './timeline';
 
 export interface ReportOutcome {
   id: string;
+  status: CaseStatus;
   reportedAt: Date;
   replayed: boolean;
 }
@@ -115,7 +117,7 @@ export class CasesService {
         const reportedAt = created.get(c.id);
         if (reportedAt) {
           this.reported.inc({ channel: c.channel, category: c.categoryCode });
-          return { id: c.id, reportedAt, replayed: false };
+          return { id: c.id, status: 'reported' as const, reportedAt, replayed: false };
         }
         return this.replay(c.reportedBy, c.idempotencyKey!);
       }),
@@ -160,6 +162,6 @@ export class CasesService {
 
   private async replay(reportedBy: string, idempotencyKey: string): Promise<ReportOutcome> {
     const first = await this.dataSource.getRepository(CaseEntity).findOneByOrFail({ reportedBy, idempotencyKey });
-    return { id: first.id, reportedAt: first.reportedAt, replayed: true };
+    return { id: first.id, status: first.status, reportedAt: first.reportedAt, replayed: true };
   }
 }
