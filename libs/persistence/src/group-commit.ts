@@ -6,8 +6,8 @@ interface Waiting<T, R> {
 
 /**
  * Group commit: calls that arrive while a write is in flight wait for it and are then written
- * together, so that under load many reports share one transaction and its round trips, while
- * a lone report still goes straight through. If a shared write fails, its items are written
+ * together, so that under load many calls share one transaction and its round trips, while
+ * a lone call still goes straight through (intake's reports, the inbox's Kafka batches). If a shared write fails, its items are written
  * again one by one, so that each call gets its own answer.
  */
 export class GroupCommit<T, R> {

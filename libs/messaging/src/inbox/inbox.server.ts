@@ -31,7 +31,6 @@ export interface InboxServerOptions {
   pruneIntervalMs: number;
 }
 
-
 interface Delivery {
   message: KafkaMessage;
   event: EventEnvelope;
