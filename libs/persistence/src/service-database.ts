@@ -1,4 +1,5 @@
 import { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
+import { QueryLogger } from './query-logger';
 
 /** How one service reaches its own schema: a role of its own, with rights there only. */
 export interface ServiceDatabase {
@@ -35,7 +36,7 @@ export function typeOrmOptions(options: {
     migrationsTableName: 'migrations',
     synchronize: false,
     migrationsRun: false,
-    logging: ['error'],
+    logger: new QueryLogger(), // failed queries without their parameters: they hold what residents typed
     extra: { max: options.poolSize ?? 10, application_name: `gridwhistle-${options.db.schema}` },
   };
 }
