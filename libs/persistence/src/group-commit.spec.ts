@@ -55,4 +55,64 @@ describe('GroupCommit', () => {
     await Promise.all([4, 5, 3, 12, 1].map((n) => commit.submit(n)));
     expect(writes).toEqual([[4, 5], [3], [12], [1]]);
   });
+
+  describe('with transient failures (the database away, a commit whose outcome is unknown)', () => {
+    const transient = new Error('Connection terminated unexpectedly');
+    const retry = (withinMs: number) => ({ isTransient: async (error: unknown) => error === transient, withinMs });
+
+    it('writes the same items again, together, so that a commit that did succeed is found and not repeated', async () => {
+      const stored = new Map<string, string>(); // id → what was reported
+      const writes: { id: string }[][] = [];
+      const commit = new GroupCommit(
+        async (items: { id: string; text: string }[]) => {
+          writes.push(items);
+          for (const item of items) if (!stored.has(item.id)) stored.set(item.id, item.text);
+          if (writes.length === 1) throw transient; // committed, but the answer was lost
+          return items.map((item) => item.id);
+        },
+        100,
+        undefined,
+        retry(5000),
+      );
+      const reports = ['a', 'b', 'c'].map((text, i) => ({ id: `case-${i}`, text }));
+      expect(await Promise.all(reports.map((report) => commit.submit(report)))).toEqual(['case-0', 'case-1', 'case-2']);
+      expect(writes).toHaveLength(2);
+      expect(writes[1]).toEqual(writes[0]); // the same items with the same ids, not split, not renamed
+      expect(stored.size).toBe(3);
+    });
+
+    it('gives every call the failure once the time for retries is up, without writing them one by one', async () => {
+      const writes: number[][] = [];
+      const commit = new GroupCommit(
+        async (items: number[]) => {
+          writes.push(items);
+          throw transient;
+        },
+        100,
+        undefined,
+        retry(250),
+      );
+      const results = await Promise.allSettled([1, 2, 3].map((n) => commit.submit(n)));
+      expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected', 'rejected']);
+      expect(writes.length).toBeGreaterThan(1);
+      expect(writes.every((items) => items.length === 3)).toBe(true);
+    });
+
+    it('still writes items one by one after a failure that is not transient', async () => {
+      const writes: number[][] = [];
+      const commit = new GroupCommit(
+        async (items: number[]) => {
+          writes.push(items);
+          if (items.includes(2)) throw new Error('bad item');
+          return items;
+        },
+        100,
+        undefined,
+        retry(5000),
+      );
+      const results = await Promise.allSettled([1, 2, 3].map((n) => commit.submit(n)));
+      expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect(writes).toEqual([[1, 2, 3], [1], [2], [3]]);
+    });
+  });
 });

@@ -4,11 +4,26 @@ interface Waiting<T, R> {
   reject: (error: unknown) => void;
 }
 
+/** How a group commit treats failures of the infrastructure (the database away, a commit's outcome unknown). */
+export interface TransientRetry {
+  isTransient(error: unknown): Promise<boolean>;
+  /** How long the same items are written again before their calls get the failure; 0: not at all. */
+  withinMs: number;
+}
+
+type Attempt<R> = { results: R[] } | { error: unknown; transient: boolean };
+
+const FIRST_PAUSE_MS = 100;
+const LONGEST_PAUSE_MS = 1000;
+
 /**
  * Group commit: calls that arrive while a write is in flight wait for it and are then written
  * together, so that under load many calls share one transaction and its round trips, while
- * a lone call still goes straight through (intake's reports, the inbox's Kafka batches). If a shared write fails, its items are written
- * again one by one, so that each call gets its own answer.
+ * a lone call still goes straight through (intake's reports, the inbox's Kafka batches). If a
+ * shared write fails, its items are written again one by one, so that each call gets its own
+ * answer. A transient failure says nothing about the items: they are written again together,
+ * as they are (an item's ids were given before the first attempt, so a write whose commit did
+ * succeed is found again, not repeated), for at most `retry.withinMs`.
  */
 export class GroupCommit<T, R> {
   private queue: Waiting<T, R>[] = [];
@@ -22,6 +37,7 @@ export class GroupCommit<T, R> {
     private readonly write: (items: T[]) => Promise<R[]>,
     private readonly maxWeight: number,
     private readonly weigh: (item: T) => number = () => 1,
+    private readonly retry?: TransientRetry,
   ) {}
 
   submit(item: T): Promise<R> {
@@ -37,15 +53,32 @@ export class GroupCommit<T, R> {
     await new Promise((resolve) => setImmediate(resolve));
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, this.fitting());
-      try {
-        const results = await this.write(batch.map((waiting) => waiting.item));
-        batch.forEach((waiting, i) => waiting.resolve(results[i]));
-      } catch (error) {
-        if (batch.length === 1) batch[0].reject(error);
-        else for (const waiting of batch) await this.write([waiting.item]).then(([result]) => waiting.resolve(result), waiting.reject);
+      const deadline = Date.now() + (this.retry?.withinMs ?? 0);
+      const attempt = await this.attempt(batch.map((waiting) => waiting.item), deadline);
+      if ('results' in attempt) batch.forEach((waiting, i) => waiting.resolve(attempt.results[i]));
+      else if (batch.length === 1 || attempt.transient) batch.forEach((waiting) => waiting.reject(attempt.error));
+      else {
+        for (const waiting of batch) {
+          const alone = await this.attempt([waiting.item], deadline);
+          if ('results' in alone) waiting.resolve(alone.results[0]);
+          else waiting.reject(alone.error);
+        }
       }
     }
     this.writing = false;
+  }
+
+  /** Writes the items, again while the failure is transient and the deadline allows. */
+  private async attempt(items: T[], deadline: number): Promise<Attempt<R>> {
+    for (let pause = FIRST_PAUSE_MS; ; pause = Math.min(pause * 2, LONGEST_PAUSE_MS)) {
+      try {
+        return { results: await this.write(items) };
+      } catch (error) {
+        const transient = (await this.retry?.isTransient(error)) ?? false;
+        if (!transient || Date.now() + pause > deadline) return { error, transient };
+        await new Promise((resolve) => setTimeout(resolve, pause));
+      }
+    }
   }
 
   /** How many queued items the next write takes: as many as fit, and always at least one. */
