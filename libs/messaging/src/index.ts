@@ -9,3 +9,4 @@ export * from './dead-letter.publisher';
 export * from './messaging.module';
 export * from './kafka.health';
 export * from './inbox/connect-inbox';
+export { TransientFailures, isTransientFailure, describeFailure } from './inbox/failure';

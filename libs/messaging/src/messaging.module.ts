@@ -10,6 +10,7 @@ import { OutboxRelay, OutboxRelayOptions } from './outbox/outbox.relay';
 import { DeadLetterPublisher } from './dead-letter.publisher';
 import { InboxServer, InboxServerOptions } from './inbox/inbox.server';
 import { KafkaHealth } from './kafka.health';
+import { TransientFailures } from './inbox/failure';
 
 export interface MessagingOptions {
   service: ProducerName;
@@ -86,14 +87,16 @@ export class MessagingModule {
           useFactory: (client: ClientKafka, registry: Registry) =>
             new DeadLetterPublisher(client.producer, kafka, groupId(kafka, service), registry),
         },
+        { provide: TransientFailures, inject: [DataSource], useFactory: (dataSource: DataSource) => new TransientFailures(dataSource) },
         {
           provide: InboxServer,
-          inject: [DataSource, DeadLetterPublisher, Registry],
-          useFactory: (dataSource: DataSource, deadLetters: DeadLetterPublisher, registry: Registry) =>
+          inject: [DataSource, DeadLetterPublisher, TransientFailures, Registry],
+          useFactory: (dataSource: DataSource, deadLetters: DeadLetterPublisher, failures: TransientFailures, registry: Registry) =>
             new InboxServer(
               dataSource,
               { ...kafka, clientId: `${kafka.clientId}-consumer` },
               deadLetters,
+              failures,
               {
                 schema,
                 groupId: groupId(kafka, service),
@@ -111,7 +114,7 @@ export class MessagingModule {
         { provide: KafkaHealth, inject: [ClientKafka], useFactory: (client: ClientKafka) => new KafkaHealth(client.unwrap<Kafka>()) },
         MessagingLifecycle,
       ],
-      exports: [OutboxWriter, OutboxRelay, InboxServer, KafkaHealth],
+      exports: [OutboxWriter, OutboxRelay, InboxServer, KafkaHealth, TransientFailures],
     };
   }
 }

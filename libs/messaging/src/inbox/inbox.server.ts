@@ -11,7 +11,8 @@ import { InboxContext } from './inbox.context';
 import { OffsetCommitter } from './offset-committer';
 import { InboxMetrics, InboxOutcome } from './inbox.metrics';
 import { InboxPruner } from './inbox.pruner';
-import { describeFailure, isTransientFailure } from './failure';
+import { TransientFailures, describeFailure } from './failure';
+import { BatchControl, DONE, STOPPED, outlastOutages, sleep } from './outlast-outages';
 
 /**
  * Bounds one shared transaction in events, so that a handler's multi-row statement stays far
@@ -45,25 +46,28 @@ interface Delivery {
  * A batch is first handled in a single transaction that it shares with the batches of the
  * other partitions in flight (fast path). If that fails, the batch is tried alone, then its
  * events one by one; an event that still fails after `maxAttempts`, or that does not
- * match its contract, goes to the dead-letter topic and the partition moves on. Failures of
- * the infrastructure itself are retried until it comes back.
+ * match its contract, goes to the dead-letter topic and the partition moves on. A failure
+ * counts against an event only if the database is healthy (see TransientFailures): during
+ * an outage the batch waits, heartbeating, until the database answers, and is tried again.
  */
 export class InboxServer extends Server implements CustomTransportStrategy {
   private consumer?: Consumer;
   private committer?: OffsetCommitter;
   private readonly pruner: InboxPruner;
   private readonly metrics: InboxMetrics;
-  /** Batches of all partitions in flight share one transaction (see handleBatch). */
+  /** Batches of all partitions in flight share one transaction (see handleBatch); an outage fails them all at once. */
   private readonly writer = new GroupCommit<Delivery[], void>(
     (batches) => this.handleInTransaction(batches.flat()).then(() => batches.map(() => undefined)),
     MAX_EVENTS_PER_TRANSACTION,
     (batch) => batch.length,
+    { isTransient: (error) => this.failures.isTransient(error), withinMs: 0 },
   );
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly kafka: KafkaSettings,
     private readonly deadLetters: DeadLetterPublisher,
+    private readonly failures: TransientFailures,
     private readonly options: InboxServerOptions,
     registry: Registry,
   ) {
@@ -122,7 +126,8 @@ export class InboxServer extends Server implements CustomTransportStrategy {
     return this.consumer as T;
   }
 
-  private async handleBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+  private async handleBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
     const letters: DeadLetter[] = [];
     const deliveries: Delivery[] = [];
     for (const message of batch.messages) {
@@ -134,15 +139,15 @@ export class InboxServer extends Server implements CustomTransportStrategy {
       }
       // An event on a subscribed topic that this service does not handle is not for us.
     }
-    try {
-      // Fast path: together with the batches of other partitions in flight, in one transaction.
-      if (deliveries.length > 0) await this.writer.submit(deliveries);
-    } catch (error) {
-      if (isTransientFailure(error)) throw error; // kafkajs retries the whole batch
+    // Fast path: together with the batches of other partitions in flight, in one transaction.
+    const together = deliveries.length > 0 ? await this.outlast(() => this.writer.submit(deliveries), payload) : DONE;
+    if (together === STOPPED) return;
+    if (together !== DONE) {
       for (const delivery of deliveries) {
         if (!isRunning() || isStale()) return;
-        const failure = await this.handleWithRetries(delivery);
-        if (failure) letters.push(this.letter(batch.topic, batch.partition, delivery.message, failure));
+        const outcome = await this.handleWithRetries(delivery, payload);
+        if (outcome === STOPPED) return;
+        if (outcome !== DONE) letters.push(this.letter(batch.topic, batch.partition, delivery.message, outcome));
         await heartbeat();
       }
     }
@@ -153,21 +158,22 @@ export class InboxServer extends Server implements CustomTransportStrategy {
     await heartbeat();
   }
 
-  /** Handles one event on its own; returns why it failed for good, or nothing when it was handled. */
-  private async handleWithRetries(delivery: Delivery): Promise<string | undefined> {
+  /** Handles one event on its own; returns why it failed for good when it did. */
+  private async handleWithRetries(delivery: Delivery, control: BatchControl): Promise<typeof DONE | typeof STOPPED | string> {
     for (let attempt = 1; ; attempt++) {
-      try {
-        await this.handleInTransaction([delivery]);
-        return undefined;
-      } catch (error) {
-        // The infrastructure is away: kafkajs redelivers the batch once it rejoins.
-        if (isTransientFailure(error)) throw error;
-        if (attempt >= this.options.maxAttempts) return `handler failed ${attempt} times: ${describeFailure(error)}`;
-        const backoff = this.options.retryBackoffMs * 2 ** (attempt - 1);
-        this.logger.warn(`${delivery.event.type} ${delivery.event.id} failed (attempt ${attempt}), retrying: ${describeFailure(error)}`);
-        await new Promise((resolve) => setTimeout(resolve, backoff));
-      }
+      const outcome = await this.outlast(() => this.handleInTransaction([delivery]), control);
+      if (outcome === DONE || outcome === STOPPED) return outcome;
+      const reason = describeFailure(outcome.failure);
+      if (attempt >= this.options.maxAttempts) return `handler failed ${attempt} times: ${reason}`;
+      this.logger.warn(`${delivery.event.type} ${delivery.event.id} failed (attempt ${attempt}), retrying: ${reason}`);
+      await sleep(this.options.retryBackoffMs * 2 ** (attempt - 1));
     }
+  }
+
+  private outlast(work: () => Promise<unknown>, control: BatchControl) {
+    return outlastOutages(work, this.failures, control, (error) =>
+      this.logger.warn(`transient failure, events wait until the database answers: ${describeFailure(error)}`),
+    );
   }
 
   /** Handles deliveries in one transaction; counts them on /metrics once it has committed. */
