@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Counter, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { createEvent, traceFrom } from '@gridwhistle/contracts';
-import { OutboxWriter } from '@gridwhistle/messaging';
+import { OutboxWriter, TransientFailures } from '@gridwhistle/messaging';
 import { GroupCommit } from '@gridwhistle/persistence';
 import { ReferenceService } from '../reference/reference.service';
 import { ReporterCipher } from '../privacy/reporter-cipher';
@@ -22,6 +22,8 @@ export interface ReportOutcome {
 }
 
 interface Report {
+  /** Given before the first attempt and kept across retries: a write whose commit did succeed is found, not repeated. */
+  id: string;
   dto: ReportCaseDto;
   reportedBy: string;
   idempotencyKey?: string;
@@ -30,17 +32,23 @@ interface Report {
 
 /** Reports written in one transaction at most; bounds the statements' size. */
 const MAX_REPORTS_PER_WRITE = 200;
+/** How long reports wait for a database that is away (a failover) before their calls are answered 503. */
+const OUTAGE_PATIENCE_MS = 10_000;
 
 @Injectable()
 export class CasesService {
   private readonly reported: Counter;
-  private readonly reports = new GroupCommit<Report, ReportOutcome>((reports) => this.write(reports), MAX_REPORTS_PER_WRITE);
+  private readonly reports = new GroupCommit<Report, ReportOutcome>((reports) => this.write(reports), MAX_REPORTS_PER_WRITE, undefined, {
+    isTransient: (error) => this.failures.isTransient(error),
+    withinMs: OUTAGE_PATIENCE_MS,
+  });
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly reference: ReferenceService,
     @Inject(ReporterCipher) private readonly cipher: ReporterCipher,
+    private readonly failures: TransientFailures,
     registry: Registry,
   ) {
     this.reported = new Counter({
@@ -57,17 +65,18 @@ export class CasesService {
    */
   async report(dto: ReportCaseDto, reportedBy: string, idempotencyKey?: string, traceparent?: string): Promise<ReportOutcome> {
     await this.checkCodes(dto);
-    return this.reports.submit({ dto, reportedBy, idempotencyKey, traceparent });
+    return this.reports.submit({ id: randomUUID(), dto, reportedBy, idempotencyKey, traceparent });
   }
 
   /**
    * Writes reports that arrived together: the cases, their first timeline entries and their
    * events in one transaction. A report whose Idempotency-Key was used before by the same
-   * caller creates nothing and answers with the case the key first created.
+   * caller creates nothing and answers with the case the key first created; so does a
+   * report written again after a commit whose outcome was unknown, with the case it did create.
    */
   private async write(reports: Report[]): Promise<ReportOutcome[]> {
-    const cases = reports.map(({ dto, reportedBy, idempotencyKey, traceparent }) => ({
-      id: randomUUID(),
+    const cases = reports.map(({ id, dto, reportedBy, idempotencyKey, traceparent }) => ({
+      id,
       categoryCode: dto.category,
       gridCode: dto.location.gridCode,
       channel: dto.channel,
@@ -83,7 +92,7 @@ export class CasesService {
          SELECT id, category_code, grid_code, channel, description, reporter, 'reported', reported_by, idempotency_key, traceparent
          FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bytea[], $7::text[], $8::text[], $9::text[])
            AS r(id, category_code, grid_code, channel, description, reporter, reported_by, idempotency_key, traceparent)
-         ON CONFLICT (reported_by, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+         ON CONFLICT DO NOTHING -- an id an earlier attempt did write, or an Idempotency-Key used before
          RETURNING id, reported_at`,
         [
           cases.map((c) => c.id),
@@ -115,11 +124,11 @@ export class CasesService {
     return Promise.all(
       cases.map(async (c) => {
         const reportedAt = created.get(c.id);
-        if (reportedAt) {
-          this.reported.inc({ channel: c.channel, category: c.categoryCode });
-          return { id: c.id, status: 'reported' as const, reportedAt, replayed: false };
-        }
-        return this.replay(c.reportedBy, c.idempotencyKey!);
+        const outcome = reportedAt
+          ? { id: c.id, status: 'reported' as const, reportedAt, replayed: false }
+          : await this.replay(c.id, c.reportedBy, c.idempotencyKey);
+        if (!outcome.replayed) this.reported.inc({ channel: c.channel, category: c.categoryCode });
+        return outcome;
       }),
     );
   }
@@ -160,8 +169,11 @@ export class CasesService {
     if (problems.length > 0) throw new BadRequestException(problems);
   }
 
-  private async replay(reportedBy: string, idempotencyKey: string): Promise<ReportOutcome> {
-    const first = await this.dataSource.getRepository(CaseEntity).findOneByOrFail({ reportedBy, idempotencyKey });
-    return { id: first.id, status: first.status, reportedAt: first.reportedAt, replayed: true };
+  /** The case a report did not create: its own from an earlier attempt, or the one its Idempotency-Key created first. */
+  private async replay(id: string, reportedBy: string, idempotencyKey: string | null): Promise<ReportOutcome> {
+    const first = await this.dataSource
+      .getRepository(CaseEntity)
+      .findOneOrFail({ where: idempotencyKey === null ? { id } : [{ id }, { reportedBy, idempotencyKey }] });
+    return { id: first.id, status: first.status, reportedAt: first.reportedAt, replayed: first.id !== id };
   }
 }
