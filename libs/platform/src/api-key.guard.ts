@@ -6,7 +6,9 @@ import {
   UnauthorizedException,
   createParamDecorator,
 } from '@nestjs/common';
+import { TransientFailures } from '@gridwhistle/messaging';
 import { hashApiKey } from './api-key';
+import { asUnavailable } from './outage.interceptor';
 
 /** Who is calling: a department or an integration, by its code. */
 export interface Caller {
@@ -25,7 +27,10 @@ const CACHE_TTL_MS = 30_000;
 export class ApiKeyGuard implements CanActivate {
   private readonly cache = new Map<string, { caller: Caller | null; expires: number }>();
 
-  constructor(@Inject(CallerDirectory) private readonly directory: CallerDirectory) {}
+  constructor(
+    @Inject(CallerDirectory) private readonly directory: CallerDirectory,
+    private readonly failures: TransientFailures,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; caller?: Caller }>();
@@ -40,7 +45,10 @@ export class ApiKeyGuard implements CanActivate {
   private async lookup(keyHash: string): Promise<Caller | null> {
     const hit = this.cache.get(keyHash);
     if (hit && hit.expires > Date.now()) return hit.caller;
-    const caller = await this.directory.findByKeyHash(keyHash);
+    // Guards run before interceptors: an outage is answered 503 here already.
+    const caller = await this.directory.findByKeyHash(keyHash).catch(async (error) => {
+      throw await asUnavailable(this.failures, error);
+    });
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(keyHash, { caller, expires: Date.now() + CACHE_TTL_MS });
     return caller;

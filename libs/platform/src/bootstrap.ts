@@ -2,9 +2,10 @@ import { ConsoleLogger, DynamicModule, LogLevel, ValidationPipe } from '@nestjs/
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Registry } from 'prom-client';
-import { connectInbox } from '@gridwhistle/messaging';
+import { TransientFailures, connectInbox } from '@gridwhistle/messaging';
 import { instrumentHttp } from '@gridwhistle/observability';
 import { ServiceEnv } from './service.env';
+import { OutageInterceptor } from './outage.interceptor';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -29,6 +30,7 @@ export async function startService(
   app.useGlobalPipes(
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
   );
+  app.useGlobalInterceptors(new OutageInterceptor(app.get(TransientFailures)));
   instrumentHttp(app.getHttpAdapter().getInstance(), app.get(Registry));
   connectInbox(app);
   app.enableShutdownHooks();
