@@ -1,7 +1,7 @@
 import { ChildProcess } from 'node:child_process';
 import { Client } from 'pg';
 import { serviceDatabase } from '@gridwhistle/persistence';
-import { IsolatedEnvironment, createIsolatedEnvironment } from '@gridwhistle/testing';
+import { IsolatedEnvironment, createIsolatedEnvironment, takeDatabaseAway } from '@gridwhistle/testing';
 import { Credentials, SERVICES, ServiceName, generateCredentials, loadSampleCity, setUpSystem } from './setup';
 import { freePort, spawnService, stopService, waitUntilHealthy } from './services';
 
@@ -67,6 +67,23 @@ export class RunningSystem {
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGKILL');
     await exited;
+  }
+
+  /** Whether the service's process is still alive: nothing made it exit. */
+  isRunning(service: ServiceName): boolean {
+    const child = this.children.get(service)!;
+    return child.exitCode === null && child.signalCode === null;
+  }
+
+  /** Takes the system's database away for `ms`, as a failover does (see takeDatabaseAway); the test's own client stays. */
+  async databaseOutage(ms: number): Promise<void> {
+    const { pid } = (await this.db.query('SELECT pg_backend_pid() AS pid')).rows[0];
+    const bringBack = await takeDatabaseAway(this.env.databaseUrl, [pid]);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, ms));
+    } finally {
+      await bringBack();
+    }
   }
 
   /** SIGTERM: the service shuts down cleanly (consumers leave their groups at once). */

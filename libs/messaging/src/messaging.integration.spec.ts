@@ -7,12 +7,11 @@ import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Kafka, Partitioners, Producer } from 'kafkajs';
 import { Registry } from 'prom-client';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { EventEnvelope, createEvent } from '@gridwhistle/contracts';
 import { MetricsModule } from '@gridwhistle/observability';
 import { serviceDatabase, typeOrmOptions } from '@gridwhistle/persistence';
-import { IsolatedEnvironment, TopicReader, createIsolatedEnvironment, eventually } from '@gridwhistle/testing';
+import { IsolatedEnvironment, TopicReader, createIsolatedEnvironment, eventually, takeDatabaseAway } from '@gridwhistle/testing';
 import {
   InboxContext,
   connectInbox,
@@ -269,19 +268,12 @@ describe('outbox and inbox on real Postgres and Kafka', () => {
   it('holds events back while the database is away, and handles each once it is back, dead-lettering none', async () => {
     const lettersBefore = deadLetters.messages.length;
     const events = Array.from({ length: 20 }, () => reported());
-    const database = decodeURIComponent(new URL(env.databaseUrl).pathname.slice(1));
-    // Connections to a database can only be refused from another one: the server's maintenance database.
-    const admin = new Client({ connectionString: Object.assign(new URL(env.databaseUrl), { pathname: '/postgres' }).toString() });
-    await admin.connect();
-    const allowConnections = (allow: boolean) => admin.query(`ALTER DATABASE "${database}" WITH ALLOW_CONNECTIONS ${allow}`);
+    const bringBack = await takeDatabaseAway(env.databaseUrl);
     try {
-      await allowConnections(false);
-      await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [database]);
       await Promise.all(events.map((event) => deliverRaw(JSON.stringify(event))));
       await new Promise((resolve) => setTimeout(resolve, 2000)); // many more attempts than maxAttempts
     } finally {
-      await allowConnections(true);
-      await admin.end();
+      await bringBack();
     }
     for (const event of events) await eventually(async () => expect(await effects(event.id)).toBe(1));
     expect(deadLetters.messages.slice(lettersBefore)).toEqual([]);

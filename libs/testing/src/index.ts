@@ -1,3 +1,4 @@
 export * from './isolated-environment';
 export * from './eventually';
 export * from './topic-reader';
+export * from './database-outage';

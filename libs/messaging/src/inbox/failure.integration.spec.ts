@@ -3,6 +3,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dropDatabase, provisionDatabase, serviceDatabase, typeOrmOptions } from '@gridwhistle/persistence';
+import { takeDatabaseAway } from '@gridwhistle/testing';
 import { kafkaConfig } from '../kafka.settings';
 import { TransientFailures, isTransientFailure } from './failure';
 
@@ -12,14 +13,12 @@ describe('transient failures, as real Postgres and kafkajs raise them', () => {
   const url = new URL(process.env.DATABASE_URL!);
   const database = `gw_failure_${randomBytes(4).toString('hex')}`;
   url.pathname = `/${database}`;
-  // A database's connections can only be disallowed from another one: the server's maintenance database.
   const admin = new Client({ connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString() });
   let dataSource: DataSource;
   let failures: TransientFailures;
 
   const terminateBackends = () =>
     admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [database]);
-  const allowConnections = (allow: boolean) => admin.query(`ALTER DATABASE "${database}" WITH ALLOW_CONNECTIONS ${allow}`);
 
   beforeAll(async () => {
     await provisionDatabase(url.toString(), [db]);
@@ -44,15 +43,14 @@ describe('transient failures, as real Postgres and kafkajs raise them', () => {
   });
 
   it('takes a database that accepts no connections as away, although its SQLSTATE alone says nothing', async () => {
-    await allowConnections(false);
+    const bringBack = await takeDatabaseAway(url.toString());
     try {
-      await terminateBackends();
       const error = await dataSource.query('SELECT 1').catch((failure) => failure);
       expect(error).toMatchObject({ code: '55000', message: expect.stringMatching(/not currently accepting connections/) });
       expect(isTransientFailure(error)).toBe(false);
       expect(await failures.isTransient(error)).toBe(true);
     } finally {
-      await allowConnections(true);
+      await bringBack();
     }
   });
 
