@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import { provisionDatabase, serviceDatabase } from '@gridwhistle/persistence';
 import { KafkaSettings, provisionTopics } from '@gridwhistle/messaging';
-import { generateApiKey, hashApiKey } from '@gridwhistle/platform';
+import { ServiceEnv, generateApiKey, hashApiKey, loadEnv } from '@gridwhistle/platform';
 import { intakeDatabase, seedIntake } from '@gridwhistle/intake/database';
 import { routingDatabase, seedRouting } from '@gridwhistle/routing/database';
 import { departmentDatabase, seedDepartment } from '@gridwhistle/department/database';
@@ -38,6 +38,16 @@ export const CREDENTIALS_FILE = join(REPO_ROOT, '.local/credentials.json');
 
 export function loadSampleCity(): SampleCity {
   return JSON.parse(readFileSync(join(REPO_ROOT, 'deploy/seed/sample-city.json'), 'utf8'));
+}
+
+/** The services' environment, read by tools that are no service (they listen on no port). */
+class ToolEnv extends ServiceEnv {
+  override PORT = 0;
+}
+
+/** Kafka as the environment describes it to the services (brokers, namespace, TLS, SASL, topics), for setup. */
+export function kafkaFromEnv(source: Record<string, string | undefined> = process.env): KafkaSettings {
+  return loadEnv(ToolEnv, source).kafka('setup');
 }
 
 const DATABASES: Record<ServiceName, (env: { DATABASE_URL: string }) => PostgresConnectionOptions> = {

@@ -1,7 +1,7 @@
 import { ChildProcess } from 'node:child_process';
 import { relative } from 'node:path';
 import { ensureInfrastructure } from './infrastructure';
-import { CREDENTIALS_FILE, SERVICES, loadOrCreateCredentials, loadSampleCity, setUpSystem } from './setup';
+import { CREDENTIALS_FILE, SERVICES, kafkaFromEnv, loadOrCreateCredentials, loadSampleCity, setUpSystem } from './setup';
 import { DEFAULT_PORTS, spawnService, stopService, waitUntilHealthy } from './services';
 
 const log = (line: string) => console.log(`[gridwhistle] ${line}`);
@@ -14,15 +14,12 @@ async function main(): Promise<void> {
   const started = Date.now();
   const infra = await ensureInfrastructure({ useContainers: false, log });
   infra.description.forEach(log);
-  const namespace = process.env.KAFKA_NAMESPACE ?? 'gridwhistle';
+  // TLS, SASL and the topics' settings reach the services through the environment they inherit.
+  const kafka = { ...kafkaFromEnv(), brokers: infra.kafkaBrokers.split(',') };
+  const namespace = kafka.namespace;
   const city = loadSampleCity();
   const credentials = loadOrCreateCredentials(city);
-  await setUpSystem({
-    databaseUrl: infra.databaseUrl,
-    kafka: { brokers: infra.kafkaBrokers.split(','), namespace, clientId: 'gridwhistle-setup' },
-    city,
-    credentials,
-  });
+  await setUpSystem({ databaseUrl: infra.databaseUrl, kafka, city, credentials });
   log('database migrated, topics created, sample city seeded');
 
   const children = new Map<string, ChildProcess>();

@@ -4,7 +4,7 @@ import { Kafka, Partitioners } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { Registry } from 'prom-client';
 import { Producer as ProducerName } from '@gridwhistle/contracts';
-import { KafkaSettings, kafkaConfig } from './kafka.settings';
+import { KafkaSettings, inboxRetentionHours, kafkaConfig } from './kafka.settings';
 import { OutboxWriter } from './outbox/outbox.writer';
 import { OutboxRelay, OutboxRelayOptions } from './outbox/outbox.relay';
 import { DeadLetterPublisher } from './dead-letter.publisher';
@@ -104,7 +104,7 @@ export class MessagingModule {
                 maxAttempts: 3,
                 retryBackoffMs: 100,
                 commitIntervalMs: 1000,
-                retentionHours: 192,
+                retentionHours: inboxRetentionHours(kafka),
                 pruneIntervalMs: 600_000,
                 ...options.inbox,
               },

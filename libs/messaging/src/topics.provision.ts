@@ -1,24 +1,47 @@
-import { Admin, Kafka } from 'kafkajs';
+import { Admin, ConfigResourceTypes, Kafka } from 'kafkajs';
 import { TOPICS, TopicKey } from '@gridwhistle/contracts';
-import { KafkaSettings, kafkaConfig, topicName } from './kafka.settings';
+import { DEFAULT_TOPIC_SETTINGS, KafkaSettings, TopicSettings, kafkaConfig, topicName } from './kafka.settings';
 
-/** Creates every topic of the catalog with its explicit partition count; existing ones are kept. */
+const HOUR_MS = 3_600_000;
+
+/**
+ * Creates every topic of the catalog with its explicit partition count, replication factor,
+ * retention and minimum in-sync replicas. Existing topics keep their partitions and replicas
+ * but are given the configured retention and minimum in-sync replicas again, so that a
+ * changed setting takes effect on the next setup.
+ */
 export async function provisionTopics(settings: KafkaSettings): Promise<string[]> {
   const admin = new Kafka(kafkaConfig(settings)).admin();
   await admin.connect();
   try {
+    const topics = settings.topics ?? DEFAULT_TOPIC_SETTINGS;
+    const configEntries = topicConfig(topics);
     const existing = new Set(await admin.listTopics());
-    const missing = (Object.keys(TOPICS) as TopicKey[])
-      .map((key) => ({ topic: topicName(settings, key), numPartitions: TOPICS[key].partitions }))
-      .filter(({ topic }) => !existing.has(topic));
+    const all = (Object.keys(TOPICS) as TopicKey[]).map((key) => ({ topic: topicName(settings, key), numPartitions: TOPICS[key].partitions }));
+    const missing = all.filter(({ topic }) => !existing.has(topic));
     if (missing.length > 0) {
-      await admin.createTopics({ topics: missing.map((t) => ({ ...t, replicationFactor: 1 })), waitForLeaders: false });
+      await admin.createTopics({
+        topics: missing.map((t) => ({ ...t, replicationFactor: topics.replicationFactor, configEntries })),
+        waitForLeaders: false,
+      });
       await untilLeadersElected(admin, missing.map((t) => t.topic));
+    }
+    const kept = all.filter(({ topic }) => existing.has(topic));
+    if (kept.length > 0) {
+      // Sets the topics' configuration as a whole: these are the only settings we keep on them.
+      await admin.alterConfigs({ validateOnly: false, resources: kept.map(({ topic }) => ({ type: ConfigResourceTypes.TOPIC, name: topic, configEntries })) });
     }
     return missing.map((t) => t.topic);
   } finally {
     await admin.disconnect();
   }
+}
+
+function topicConfig(topics: TopicSettings): { name: string; value: string }[] {
+  return [
+    { name: 'retention.ms', value: String(topics.retentionHours * HOUR_MS) },
+    { name: 'min.insync.replicas', value: String(topics.minInsyncReplicas) },
+  ];
 }
 
 /** Deletes a namespace's topics (test runs clean up after themselves). */

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { InvalidEnvironmentError, ServiceEnv, loadEnv } from './service.env';
 
 class TestEnv extends ServiceEnv {
@@ -8,7 +11,13 @@ describe('service environment', () => {
   it('works with nothing set: the defaults are the local stack', () => {
     const env = loadEnv(TestEnv, {});
     expect(env).toMatchObject({ PORT: 3999, KAFKA_BROKERS: '127.0.0.1:9092', KAFKA_NAMESPACE: 'gridwhistle' });
-    expect(env.kafka('intake')).toEqual({ brokers: ['127.0.0.1:9092'], namespace: 'gridwhistle', clientId: 'gridwhistle-intake' });
+    expect(env.kafka('intake')).toEqual({
+      brokers: ['127.0.0.1:9092'],
+      namespace: 'gridwhistle',
+      clientId: 'gridwhistle-intake',
+      security: {},
+      topics: { replicationFactor: 1, minInsyncReplicas: 1, retentionHours: 168 },
+    });
   });
 
   it('reads and converts what is set, treating empty as unset', () => {
@@ -25,5 +34,45 @@ describe('service environment', () => {
     expect(attempt).toThrow(/DATABASE_URL must be postgres:\/\/user@host:port\/database/);
     expect(attempt).toThrow(/PORT must be an integer/);
     expect(attempt).toThrow(/LOG_LEVEL must be one of/);
+  });
+
+  describe('Kafka in production', () => {
+    const ca = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
+    const caFile = join(mkdtempSync(join(tmpdir(), 'gw-kafka-')), 'ca.pem');
+    writeFileSync(caFile, ca);
+
+    it('reaches the brokers over TLS with SASL, and provisions durable topics', () => {
+      const env = loadEnv(TestEnv, {
+        KAFKA_SSL: 'true',
+        KAFKA_SSL_CA_FILE: caFile,
+        KAFKA_SASL_MECHANISM: 'scram-sha-512',
+        KAFKA_SASL_USERNAME: 'gw_intake',
+        KAFKA_SASL_PASSWORD: 's3cret-pass',
+        KAFKA_REPLICATION_FACTOR: '3',
+        KAFKA_MIN_INSYNC_REPLICAS: '2',
+        KAFKA_RETENTION_HOURS: '720',
+      });
+      expect(env.kafka('intake')).toMatchObject({
+        security: { ssl: { ca }, sasl: { mechanism: 'scram-sha-512', username: 'gw_intake', password: 's3cret-pass' } },
+        topics: { replicationFactor: 3, minInsyncReplicas: 2, retentionHours: 720 },
+      });
+      expect(loadEnv(TestEnv, { KAFKA_SSL: 'true' }).kafka('intake').security).toEqual({ ssl: {} });
+      expect(loadEnv(TestEnv, { KAFKA_SSL: 'false' }).kafka('intake').security).toEqual({});
+    });
+
+    it.each([
+      [{ KAFKA_SASL_MECHANISM: 'plain' }, /KAFKA_SASL_USERNAME is required with KAFKA_SASL_MECHANISM/],
+      [{ KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_USERNAME: 'gw' }, /KAFKA_SASL_PASSWORD is required with KAFKA_SASL_MECHANISM/],
+      [{ KAFKA_SASL_USERNAME: 'gw', KAFKA_SASL_PASSWORD: 'pw' }, /KAFKA_SASL_MECHANISM must be one of plain, scram-sha-256, scram-sha-512/],
+      [{ KAFKA_SASL_MECHANISM: 'gssapi', KAFKA_SASL_USERNAME: 'gw', KAFKA_SASL_PASSWORD: 'pw' }, /KAFKA_SASL_MECHANISM must be one of/],
+      [{ KAFKA_REPLICATION_FACTOR: '1', KAFKA_MIN_INSYNC_REPLICAS: '2' }, /KAFKA_MIN_INSYNC_REPLICAS must not exceed KAFKA_REPLICATION_FACTOR/],
+      [{ KAFKA_REPLICATION_FACTOR: '0' }, /KAFKA_REPLICATION_FACTOR must not be less than 1/],
+      [{ KAFKA_RETENTION_HOURS: 'a week' }, /KAFKA_RETENTION_HOURS must be an integer/],
+      [{ KAFKA_SSL: 'yes' }, /KAFKA_SSL must be true or false/],
+      [{ KAFKA_SSL: 'true', KAFKA_SSL_CA_FILE: '/nonexistent/ca.pem' }, /KAFKA_SSL_CA_FILE must be a readable PEM file/],
+      [{ KAFKA_SSL_CA_FILE: caFile }, /KAFKA_SSL_CA_FILE must be a readable PEM file, and goes with KAFKA_SSL=true/],
+    ])('refuses %p', (variables, message) => {
+      expect(() => loadEnv(TestEnv, variables)).toThrow(message);
+    });
   });
 });

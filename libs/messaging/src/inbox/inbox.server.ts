@@ -27,7 +27,7 @@ export interface InboxServerOptions {
   maxAttempts: number;
   retryBackoffMs: number;
   commitIntervalMs: number;
-  /** How long handled event ids are kept; must outlast the topics' retention (Kafka's 168 h). */
+  /** How long handled event ids are kept; must outlast the topics' retention (see inboxRetentionHours). */
   retentionHours: number;
   pruneIntervalMs: number;
 }
