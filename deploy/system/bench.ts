@@ -58,7 +58,7 @@ async function main(): Promise<void> {
     for (const service of SERVICES) {
       const port = await freePort();
       urls[service] = `http://127.0.0.1:${port}`;
-      const env = { PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, KAFKA_BROKERS: infra.kafkaBrokers, KAFKA_NAMESPACE: namespace, LOG_LEVEL: 'warn' };
+      const env = { GRIDWHISTLE_PROFILE: 'local', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, KAFKA_BROKERS: infra.kafkaBrokers, KAFKA_NAMESPACE: namespace, LOG_LEVEL: 'warn' };
       children.push(spawnService(service, env, (line) => console.log(`[${service}] ${line}`)));
     }
     await Promise.all(SERVICES.map((service) => waitUntilHealthy(urls[service])));

@@ -44,6 +44,7 @@ export class RunningSystem {
     const child = spawnService(
       service,
       {
+        GRIDWHISTLE_PROFILE: 'local',
         PORT: new URL(this.urls[service]).port,
         HOST: '127.0.0.1',
         DATABASE_URL: this.env.databaseUrl,

@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     const child = spawnService(
       service,
       {
+        GRIDWHISTLE_PROFILE: 'local',
         PORT: String(DEFAULT_PORTS[service]),
         DATABASE_URL: infra.databaseUrl,
         KAFKA_BROKERS: infra.kafkaBrokers,

@@ -1,14 +1,28 @@
 import { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 
-/** How one service reaches its own schema: a role of its own, with rights there only. */
+/**
+ * How one service reaches its own schema: a login role of its own with rights on that schema's
+ * rows only (`role`), while a separate role without login owns the schema and runs the
+ * migrations (`owner`).
+ */
 export interface ServiceDatabase {
   schema: string;
   role: string;
+  owner: string;
   password: string;
 }
 
 export function serviceDatabase(schema: string, password?: string): ServiceDatabase {
-  return { schema, role: `gw_${schema}`, password: password ?? `gw_${schema}_local` };
+  return { schema, role: `gw_${schema}`, owner: `gw_${schema}_owner`, password: password ?? localPassword(schema) };
+}
+
+/** The published password of a service role on a development machine: GRIDWHISTLE_PROFILE=local only. */
+export function localPassword(schema: string): string {
+  return `gw_${schema}_local`;
+}
+
+export function isLocalPassword(password: string): boolean {
+  return /^gw_[a-z0-9_]+_local$/.test(password);
 }
 
 /** The server and database of DATABASE_URL, reached as the service's own role. */
