@@ -6,7 +6,7 @@ import { Client } from 'pg';
 import { dropDatabase } from '@gridwhistle/persistence';
 import { deleteTopics } from '@gridwhistle/messaging';
 import { ensureInfrastructure } from './infrastructure';
-import { AreaNode, SERVICES, ServiceName, generateCredentials, loadSampleCity, setUpSystem } from './setup';
+import { AreaNode, SERVICES, ServiceName, generateCredentials, loadSampleCity, rolePasswords, setUpSystem } from './setup';
 import { freePort, spawnService, stopService, waitUntilHealthy } from './services';
 import { commandCpuMs, cpuTimeAvailable, machineBusyMs, processCpuMs } from './cpu-time';
 
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   const kafka = { brokers: infra.kafkaBrokers.split(','), namespace, clientId: 'gridwhistle-bench' };
   const city = loadSampleCity();
   const credentials = generateCredentials(city);
-  await setUpSystem({ databaseUrl, kafka, city, credentials });
+  await setUpSystem({ databaseUrl, kafka, city, credentials, passwords: rolePasswords({}, 'local') });
 
   const children: ChildProcess[] = [];
   const urls = {} as Record<ServiceName, string>;

@@ -1,7 +1,7 @@
 import { ChildProcess } from 'node:child_process';
 import { relative } from 'node:path';
 import { ensureInfrastructure } from './infrastructure';
-import { CREDENTIALS_FILE, SERVICES, loadOrCreateCredentials, loadSampleCity, setUpSystem } from './setup';
+import { CREDENTIALS_FILE, SERVICES, loadOrCreateCredentials, loadSampleCity, rolePasswords, setUpSystem } from './setup';
 import { DEFAULT_PORTS, spawnService, stopService, waitUntilHealthy } from './services';
 
 const log = (line: string) => console.log(`[gridwhistle] ${line}`);
@@ -17,11 +17,14 @@ async function main(): Promise<void> {
   const namespace = process.env.KAFKA_NAMESPACE ?? 'gridwhistle';
   const city = loadSampleCity();
   const credentials = loadOrCreateCredentials(city);
+  // The local stack: roles setup creates get DB_PASSWORD_<SERVICE> or the development default.
+  const passwords = rolePasswords(process.env, 'local');
   await setUpSystem({
     databaseUrl: infra.databaseUrl,
     kafka: { brokers: infra.kafkaBrokers.split(','), namespace, clientId: 'gridwhistle-setup' },
     city,
     credentials,
+    passwords,
   });
   log('database migrated, topics created, sample city seeded');
 
@@ -44,6 +47,7 @@ async function main(): Promise<void> {
       service,
       {
         GRIDWHISTLE_PROFILE: 'local',
+        DB_PASSWORD: passwords[service],
         PORT: String(DEFAULT_PORTS[service]),
         DATABASE_URL: infra.databaseUrl,
         KAFKA_BROKERS: infra.kafkaBrokers,

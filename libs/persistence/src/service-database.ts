@@ -33,6 +33,21 @@ export function serviceDatabaseUrl(databaseUrl: string, db: ServiceDatabase): st
   return url.toString();
 }
 
+/**
+ * The same data source reached with the admin credentials of `adminUrl`, acting as the schema's
+ * owner from the connection's start: how setup runs migrations, since the service's own role
+ * may only read and write rows.
+ */
+export function asSchemaOwner(options: PostgresConnectionOptions, adminUrl: string): PostgresConnectionOptions {
+  const owner = schemaOwnerConnection(adminUrl, options.schema!);
+  return { ...options, url: owner.connectionString, extra: { ...options.extra, options: owner.options } };
+}
+
+/** pg client settings for the same: the admin of `adminUrl` as the owner of `schema`. */
+export function schemaOwnerConnection(adminUrl: string, schema: string): { connectionString: string; options: string } {
+  return { connectionString: adminUrl, options: `-c role=${serviceDatabase(schema).owner} -c search_path=${schema}` };
+}
+
 export function typeOrmOptions(options: {
   databaseUrl: string;
   db: ServiceDatabase;
