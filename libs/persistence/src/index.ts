@@ -1,3 +1,4 @@
 export * from './service-database';
 export * from './provision';
 export * from './group-commit';
+export * from './pg-listener';
