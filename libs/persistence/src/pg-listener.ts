@@ -30,10 +30,17 @@ export class PgListener {
     return this.client !== undefined;
   }
 
-  /** Listens; the first connection's failure is thrown, later losses reconnect by themselves. */
+  /**
+   * Listens; the first connection's failure is thrown, later losses reconnect by themselves.
+   * Idempotent: a hybrid Nest app runs bootstrap hooks for the HTTP app and the microservice.
+   */
   async start(): Promise<void> {
+    if (!this.stopped) return;
     this.stopped = false;
-    await this.connect();
+    await this.connect().catch((error) => {
+      this.stopped = true;
+      throw error;
+    });
   }
 
   async stop(): Promise<void> {
