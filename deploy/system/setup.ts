@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import { MissingRolePasswordError, asSchemaOwner, localPassword, provisionDatabase } from '@gridwhistle/persistence';
 import { KafkaSettings, provisionTopics } from '@gridwhistle/messaging';
-import { generateApiKey, hashApiKey } from '@gridwhistle/platform';
+import { Profile, generateApiKey, hashApiKey } from '@gridwhistle/platform';
 import { intakeDatabase, seedIntake } from '@gridwhistle/intake/database';
 import { routingDatabase, seedRouting } from '@gridwhistle/routing/database';
 import { departmentDatabase, seedDepartment } from '@gridwhistle/department/database';
@@ -56,7 +56,7 @@ export const passwordVariable = (service: ServiceName) => `DB_PASSWORD_${service
  */
 export function rolePasswords(
   env: Record<string, string | undefined>,
-  profile: 'local' | 'production',
+  profile: Profile,
 ): Record<ServiceName, string | undefined> {
   const password = (service: ServiceName) => env[passwordVariable(service)] || (profile === 'local' ? localPassword(service) : undefined);
   return Object.fromEntries(SERVICES.map((service) => [service, password(service)])) as Record<ServiceName, string | undefined>;

@@ -6,7 +6,7 @@ import { isLocalPassword } from '@gridwhistle/persistence';
 
 export type Profile = 'local' | 'production';
 
-/** Settings every service reads from its environment; defaults work for the local stack. */
+/** Settings every service reads from its environment; defaults work for the local stack (GRIDWHISTLE_PROFILE=local). */
 export class ServiceEnv {
   @IsInt() @Min(0) @Max(65535)
   PORT: number;
