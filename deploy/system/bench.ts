@@ -6,7 +6,7 @@ import { Client } from 'pg';
 import { dropDatabase } from '@gridwhistle/persistence';
 import { deleteTopics } from '@gridwhistle/messaging';
 import { ensureInfrastructure } from './infrastructure';
-import { AreaNode, SERVICES, ServiceName, generateCredentials, loadSampleCity, setUpSystem } from './setup';
+import { AreaNode, SERVICES, ServiceName, generateCredentials, loadSampleCity, rolePasswords, setUpSystem } from './setup';
 import { freePort, spawnService, stopService, waitUntilHealthy } from './services';
 import { commandCpuMs, cpuTimeAvailable, machineBusyMs, processCpuMs } from './cpu-time';
 
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   const kafka = { brokers: infra.kafkaBrokers.split(','), namespace, clientId: 'gridwhistle-bench' };
   const city = loadSampleCity();
   const credentials = generateCredentials(city);
-  await setUpSystem({ databaseUrl, kafka, city, credentials });
+  await setUpSystem({ databaseUrl, kafka, city, credentials, passwords: rolePasswords({}, 'local') });
 
   const children: ChildProcess[] = [];
   const urls = {} as Record<ServiceName, string>;
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
     for (const service of SERVICES) {
       const port = await freePort();
       urls[service] = `http://127.0.0.1:${port}`;
-      const env = { PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, KAFKA_BROKERS: infra.kafkaBrokers, KAFKA_NAMESPACE: namespace, LOG_LEVEL: 'warn' };
+      const env = { GRIDWHISTLE_PROFILE: 'local', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, KAFKA_BROKERS: infra.kafkaBrokers, KAFKA_NAMESPACE: namespace, LOG_LEVEL: 'warn' };
       children.push(spawnService(service, env, (line) => console.log(`[${service}] ${line}`)));
     }
     await Promise.all(SERVICES.map((service) => waitUntilHealthy(urls[service])));

@@ -2,7 +2,7 @@ import { ChildProcess } from 'node:child_process';
 import { Client } from 'pg';
 import { serviceDatabase } from '@gridwhistle/persistence';
 import { IsolatedEnvironment, createIsolatedEnvironment, takeDatabaseAway } from '@gridwhistle/testing';
-import { Credentials, SERVICES, ServiceName, generateCredentials, loadSampleCity, setUpSystem } from './setup';
+import { Credentials, SERVICES, ServiceName, generateCredentials, loadSampleCity, rolePasswords, setUpSystem } from './setup';
 import { freePort, spawnService, stopService, waitUntilHealthy } from './services';
 
 export interface CallOptions {
@@ -33,7 +33,13 @@ export class RunningSystem {
     const city = loadSampleCity();
     const system = new RunningSystem(env, generateCredentials(city), new Client({ connectionString: env.databaseUrl }));
     await system.db.connect();
-    await setUpSystem({ databaseUrl: env.databaseUrl, kafka: env.kafka, city, credentials: system.credentials });
+    await setUpSystem({
+      databaseUrl: env.databaseUrl,
+      kafka: env.kafka,
+      city,
+      credentials: system.credentials,
+      passwords: rolePasswords({}, 'local'),
+    });
     for (const service of SERVICES) system.urls[service] = `http://127.0.0.1:${await freePort()}`;
     await Promise.all(SERVICES.map((service) => system.restart(service)));
     return system;
@@ -44,6 +50,7 @@ export class RunningSystem {
     const child = spawnService(
       service,
       {
+        GRIDWHISTLE_PROFILE: 'local',
         PORT: new URL(this.urls[service]).port,
         HOST: '127.0.0.1',
         DATABASE_URL: this.env.databaseUrl,

@@ -10,11 +10,11 @@ export const DEFAULT_PORTS: Record<ServiceName, number> = { intake: 3001, routin
 
 /**
  * Runs one service from the compiled build (`npm run build`), the way it runs in production,
- * resolving the @gridwhistle/* imports inside dist/.
+ * resolving the @gridwhistle/* imports inside dist/. An `undefined` in `env` unsets a variable.
  */
 export function spawnService(
   service: ServiceName,
-  env: Record<string, string>,
+  env: Record<string, string | undefined>,
   onLine: (line: string) => void,
 ): ChildProcess {
   const main = join(REPO_ROOT, 'dist/services', service, 'src/main.js');

@@ -1,11 +1,21 @@
 import { DEFAULT_DATABASE_URL } from './infrastructure';
-import { SERVICES, kafkaFromEnv, loadOrCreateCredentials, loadSampleCity, setUpSystem } from './setup';
+import { SERVICES, loadOrCreateCredentials, loadSampleCity, rolePasswords, setUpSystem, toolEnv } from './setup';
 
-/** Setup alone, for deployments that run the services elsewhere (docker-compose's `setup` job). */
+/**
+ * Setup alone, for deployments that run the services elsewhere (docker-compose's `setup` job).
+ * Outside GRIDWHISTLE_PROFILE=local it creates missing service roles only with DB_PASSWORD_<SERVICE>.
+ */
 async function main(): Promise<void> {
   const databaseUrl = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
+  const env = toolEnv();
   const city = loadSampleCity();
-  await setUpSystem({ databaseUrl, kafka: kafkaFromEnv(), city, credentials: loadOrCreateCredentials(city) });
+  await setUpSystem({
+    databaseUrl,
+    kafka: env.kafka('setup'),
+    city,
+    credentials: loadOrCreateCredentials(city),
+    passwords: rolePasswords(process.env, env.GRIDWHISTLE_PROFILE),
+  });
   console.log(`set up ${SERVICES.join(', ')}; API keys in .local/credentials.json`);
 }
 

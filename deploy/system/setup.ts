@@ -2,9 +2,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
-import { provisionDatabase, serviceDatabase } from '@gridwhistle/persistence';
+import { MissingRolePasswordError, asSchemaOwner, localPassword, provisionDatabase } from '@gridwhistle/persistence';
 import { KafkaSettings, provisionTopics } from '@gridwhistle/messaging';
-import { ServiceEnv, generateApiKey, hashApiKey, loadEnv } from '@gridwhistle/platform';
+import { Profile, ServiceEnv, generateApiKey, hashApiKey, loadEnv } from '@gridwhistle/platform';
 import { intakeDatabase, seedIntake } from '@gridwhistle/intake/database';
 import { routingDatabase, seedRouting } from '@gridwhistle/routing/database';
 import { departmentDatabase, seedDepartment } from '@gridwhistle/department/database';
@@ -43,11 +43,21 @@ export function loadSampleCity(): SampleCity {
 /** The services' environment, read by tools that are no service (they listen on no port). */
 class ToolEnv extends ServiceEnv {
   override PORT = 0;
+
+  /** Setup is no service: it has no role password or /metrics of its own to refuse. */
+  override developmentDefaults(): string[] {
+    return [];
+  }
+}
+
+/** The services' environment as setup reads it (profile, Kafka), validated as the services validate theirs. */
+export function toolEnv(source: Record<string, string | undefined> = process.env): ServiceEnv {
+  return loadEnv(ToolEnv, source);
 }
 
 /** Kafka as the environment describes it to the services (brokers, namespace, TLS, SASL, topics), for setup. */
 export function kafkaFromEnv(source: Record<string, string | undefined> = process.env): KafkaSettings {
-  return loadEnv(ToolEnv, source).kafka('setup');
+  return toolEnv(source).kafka('setup');
 }
 
 const DATABASES: Record<ServiceName, (env: { DATABASE_URL: string }) => PostgresConnectionOptions> = {
@@ -57,8 +67,23 @@ const DATABASES: Record<ServiceName, (env: { DATABASE_URL: string }) => Postgres
   feedback: feedbackDatabase,
 };
 
+/** The variable that gives setup the password of a service's role, e.g. DB_PASSWORD_INTAKE. */
+export const passwordVariable = (service: ServiceName) => `DB_PASSWORD_${service.toUpperCase()}`;
+
 /**
- * Everything before the services can start: the database, each service's role and schema,
+ * The passwords setup creates missing service roles with: DB_PASSWORD_<SERVICE>, else in the
+ * local profile the development default; else none, and a missing role is an error.
+ */
+export function rolePasswords(
+  env: Record<string, string | undefined>,
+  profile: Profile,
+): Record<ServiceName, string | undefined> {
+  const password = (service: ServiceName) => env[passwordVariable(service)] || (profile === 'local' ? localPassword(service) : undefined);
+  return Object.fromEntries(SERVICES.map((service) => [service, password(service)])) as Record<ServiceName, string | undefined>;
+}
+
+/**
+ * Everything before the services can start: the database, each service's roles and schema,
  * the topics, each service's migrations, and the sample city with its API keys.
  */
 export async function setUpSystem(options: {
@@ -66,9 +91,13 @@ export async function setUpSystem(options: {
   kafka: KafkaSettings;
   city: SampleCity;
   credentials: Credentials;
+  passwords: Record<ServiceName, string | undefined>;
 }): Promise<void> {
-  const { databaseUrl, city, credentials } = options;
-  await provisionDatabase(databaseUrl, SERVICES.map((service) => serviceDatabase(service)));
+  const { databaseUrl, city, credentials, passwords } = options;
+  await provisionDatabase(databaseUrl, SERVICES.map((service) => ({ schema: service, password: passwords[service] }))).catch((error) => {
+    if (error instanceof MissingRolePasswordError) error.message += `: set ${passwordVariable(error.schema as ServiceName)}`;
+    throw error;
+  });
   await provisionTopics(options.kafka);
   const keyHash = (list: { code: string; apiKey: string }[], code: string) =>
     hashApiKey(list.find((entry) => entry.code === code)!.apiKey);
@@ -96,9 +125,10 @@ export async function setUpSystem(options: {
   await withDataSource('feedback', databaseUrl, (ds) => seedFeedback(ds, { integrations }));
 }
 
-/** Runs a service's pending migrations as its own role, then `work` on the same connection. */
+/** Runs a service's pending migrations as the owner of its schema, then `work` on the same connection. */
 async function withDataSource(service: ServiceName, databaseUrl: string, work: (ds: DataSource) => Promise<void>) {
-  const dataSource = new DataSource({ ...DATABASES[service]({ DATABASE_URL: databaseUrl }), extra: { max: 2 } });
+  const options = asSchemaOwner(DATABASES[service]({ DATABASE_URL: databaseUrl }), databaseUrl);
+  const dataSource = new DataSource({ ...options, extra: { ...options.extra, max: 2 } });
   await dataSource.initialize();
   try {
     await dataSource.runMigrations({ transaction: 'each' });

@@ -1,7 +1,7 @@
 import { ChildProcess } from 'node:child_process';
 import { relative } from 'node:path';
 import { ensureInfrastructure } from './infrastructure';
-import { CREDENTIALS_FILE, SERVICES, kafkaFromEnv, loadOrCreateCredentials, loadSampleCity, setUpSystem } from './setup';
+import { CREDENTIALS_FILE, SERVICES, kafkaFromEnv, loadOrCreateCredentials, loadSampleCity, rolePasswords, setUpSystem } from './setup';
 import { DEFAULT_PORTS, spawnService, stopService, waitUntilHealthy } from './services';
 
 const log = (line: string) => console.log(`[gridwhistle] ${line}`);
@@ -19,7 +19,9 @@ async function main(): Promise<void> {
   const namespace = kafka.namespace;
   const city = loadSampleCity();
   const credentials = loadOrCreateCredentials(city);
-  await setUpSystem({ databaseUrl: infra.databaseUrl, kafka, city, credentials });
+  // The local stack: roles setup creates get DB_PASSWORD_<SERVICE> or the development default.
+  const passwords = rolePasswords(process.env, 'local');
+  await setUpSystem({ databaseUrl: infra.databaseUrl, kafka, city, credentials, passwords });
   log('database migrated, topics created, sample city seeded');
 
   const children = new Map<string, ChildProcess>();
@@ -40,6 +42,8 @@ async function main(): Promise<void> {
     const child = spawnService(
       service,
       {
+        GRIDWHISTLE_PROFILE: 'local',
+        DB_PASSWORD: passwords[service],
         PORT: String(DEFAULT_PORTS[service]),
         DATABASE_URL: infra.databaseUrl,
         KAFKA_BROKERS: infra.kafkaBrokers,

@@ -10,7 +10,7 @@ import { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { EventEnvelope, createEvent } from '@gridwhistle/contracts';
 import { MetricsModule } from '@gridwhistle/observability';
-import { serviceDatabase, typeOrmOptions } from '@gridwhistle/persistence';
+import { asSchemaOwner, serviceDatabase, typeOrmOptions } from '@gridwhistle/persistence';
 import { IsolatedEnvironment, TopicReader, createIsolatedEnvironment, eventually, takeDatabaseAway } from '@gridwhistle/testing';
 import {
   InboxContext,
@@ -73,7 +73,8 @@ describe('outbox and inbox on real Postgres and Kafka', () => {
   beforeAll(async () => {
     env = await createIsolatedEnvironment([probe]);
     const options = typeOrmOptions({ databaseUrl: env.databaseUrl, db: probe, entities: [], migrations: [] });
-    const setup = await new DataSource(options).initialize();
+    // Migrations run as the schema's owner; the relay and inbox below run as the service role, rows only.
+    const setup = await new DataSource(asSchemaOwner(options, env.databaseUrl)).initialize();
     const runner = setup.createQueryRunner();
     await createMessagingTables(runner, 'probe');
     for (const Migration of messagingMigrations('probe')) await new Migration().up(runner);

@@ -1,3 +1,4 @@
 export * from './metrics.module';
 export * from './health.module';
 export * from './http-metrics';
+export * from './metrics.access';

@@ -1,7 +1,21 @@
-import { Controller, DynamicModule, Get, Header, Module } from '@nestjs/common';
+import {
+  Controller,
+  DynamicModule,
+  Get,
+  Header,
+  Inject,
+  Injectable,
+  Module,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+  Optional,
+  UseGuards,
+} from '@nestjs/common';
 import { Registry, collectDefaultMetrics } from 'prom-client';
+import { METRICS_ACCESS, MetricsAccess, MetricsServer, MetricsTokenGuard } from './metrics.access';
 
 @Controller()
+@UseGuards(MetricsTokenGuard)
 class MetricsController {
   constructor(private readonly registry: Registry) {}
 
@@ -12,18 +26,41 @@ class MetricsController {
   }
 }
 
-/** One Prometheus registry per service, labelled with its name, served at GET /metrics. */
+@Injectable()
+class MetricsServerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(@Optional() @Inject(MetricsServer) private readonly server?: MetricsServer) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.server?.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.server?.stop();
+  }
+}
+
+/**
+ * One Prometheus registry per service, labelled with its name, served at GET /metrics: on the
+ * API port, or with `access.port` on a port of its own; with `access.token`, to its holders only.
+ */
 @Module({})
 export class MetricsModule {
-  static register(service: string): DynamicModule {
+  static register(service: string, access: MetricsAccess = {}): DynamicModule {
     const registry = new Registry();
     registry.setDefaultLabels({ service });
     collectDefaultMetrics({ register: registry });
+    const { port } = access;
     return {
       module: MetricsModule,
       global: true,
-      controllers: [MetricsController],
-      providers: [{ provide: Registry, useValue: registry }],
+      controllers: port === undefined ? [MetricsController] : [],
+      providers: [
+        { provide: Registry, useValue: registry },
+        { provide: METRICS_ACCESS, useValue: access },
+        ...(port === undefined ? [] : [{ provide: MetricsServer, useValue: new MetricsServer(registry, { ...access, port }) }]),
+        MetricsTokenGuard,
+        MetricsServerLifecycle,
+      ],
       exports: [Registry],
     };
   }

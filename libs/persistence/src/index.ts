@@ -2,3 +2,4 @@ export * from './service-database';
 export * from './provision';
 export * from './group-commit';
 export * from './query-logger';
+export * from './pg-listener';

@@ -1,12 +1,29 @@
 import { Client } from 'pg';
-import { ServiceDatabase } from './service-database';
+import { serviceDatabase } from './service-database';
+
+/** One service's schema to provision; `password` serves only to create its login role if missing. */
+export interface SchemaToProvision {
+  schema: string;
+  password?: string;
+}
+
+export class MissingRolePasswordError extends Error {
+  constructor(
+    readonly schema: string,
+    role: string,
+  ) {
+    super(`role ${role} does not exist and no password was given to create it`);
+  }
+}
 
 /**
- * The first migration, run with the admin credentials of DATABASE_URL: creates the database,
- * then for each service a login role and a schema it owns. No role gets rights on another's
- * schema, and nobody may create objects in `public`.
+ * The first step of setup, run with the admin credentials of DATABASE_URL: creates the
+ * database, then for each service a role without login that owns its schema (migrations run as
+ * it, see asSchemaOwner) and the login role the service runs as, which may read and write the
+ * rows of that schema's tables and nothing else: no CREATE, TRUNCATE or DROP, no other schema,
+ * nothing in `public`, no temporary tables. An existing role's password is never changed.
  */
-export async function provisionDatabase(databaseUrl: string, services: ServiceDatabase[]): Promise<void> {
+export async function provisionDatabase(databaseUrl: string, services: SchemaToProvision[]): Promise<void> {
   const url = new URL(databaseUrl);
   const database = decodeURIComponent(url.pathname.slice(1));
   await withMaintenanceClient(url, async (maintenance) => {
@@ -18,19 +35,44 @@ export async function provisionDatabase(databaseUrl: string, services: ServiceDa
     await client.connect();
     try {
       await client.query('REVOKE CREATE ON SCHEMA public FROM PUBLIC');
-      for (const db of services) {
-        const role = quoteIdent(db.role);
-        const exists = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [db.role]);
-        const verb = exists.rowCount ? 'ALTER' : 'CREATE';
-        await client.query(`${verb} ROLE ${role} LOGIN PASSWORD ${quoteLiteral(db.password)}`);
-        await client.query(`GRANT CONNECT ON DATABASE ${quoteIdent(database)} TO ${role}`);
-        await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(db.schema)} AUTHORIZATION ${role}`);
-        await client.query(`ALTER ROLE ${role} IN DATABASE ${quoteIdent(database)} SET search_path = ${quoteIdent(db.schema)}`);
-      }
+      await client.query(`REVOKE TEMPORARY ON DATABASE ${quoteIdent(database)} FROM PUBLIC`);
+      for (const service of services) await provisionSchema(client, database, service);
     } finally {
       await client.end();
     }
   });
+}
+
+async function provisionSchema(client: Client, database: string, { schema, password }: SchemaToProvision): Promise<void> {
+  const { role, owner } = serviceDatabase(schema);
+  const [r, o, s] = [role, owner, schema].map(quoteIdent);
+  if (!(await roleExists(client, owner))) await client.query(`CREATE ROLE ${o} NOLOGIN`);
+  // Setup migrates as the owner: the admin (when not a superuser) must be able to SET ROLE to it.
+  const { rows: [admin] } = await client.query(`SELECT pg_has_role(current_user, $1, 'MEMBER') AS member`, [owner]);
+  if (!admin.member) await client.query(`GRANT ${o} TO CURRENT_USER`);
+  if (!(await roleExists(client, role))) {
+    if (password === undefined) throw new MissingRolePasswordError(schema, role);
+    await client.query(`CREATE ROLE ${r} LOGIN PASSWORD ${quoteLiteral(password)}`);
+  }
+  await client.query(`GRANT CONNECT ON DATABASE ${quoteIdent(database)} TO ${r}`);
+  await client.query(`CREATE SCHEMA IF NOT EXISTS ${s} AUTHORIZATION ${o}`);
+  const { rows: [current] } = await client.query('SELECT nspowner::regrole::text AS owner FROM pg_namespace WHERE nspname = $1', [schema]);
+  if (current.owner === role) {
+    // Provisioned before owner roles existed: the service role owned everything; hand it over.
+    await client.query(`ALTER SCHEMA ${s} OWNER TO ${o}`);
+    await client.query(`REASSIGN OWNED BY ${r} TO ${o}`);
+  }
+  await client.query(`GRANT USAGE ON SCHEMA ${s} TO ${r}`);
+  // Rows only, also of the tables that later migrations create (as the owner).
+  await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${s} TO ${r}`);
+  await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${s} TO ${r}`);
+  await client.query(`ALTER DEFAULT PRIVILEGES FOR ROLE ${o} IN SCHEMA ${s} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${r}`);
+  await client.query(`ALTER DEFAULT PRIVILEGES FOR ROLE ${o} IN SCHEMA ${s} GRANT USAGE, SELECT ON SEQUENCES TO ${r}`);
+  await client.query(`ALTER ROLE ${r} IN DATABASE ${quoteIdent(database)} SET search_path = ${s}`);
+}
+
+async function roleExists(client: Client, role: string): Promise<boolean> {
+  return Boolean((await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role])).rowCount);
 }
 
 /** Drops a database created for a test run (roles are shared by the cluster and kept). */

@@ -7,7 +7,7 @@ import {
   createParamDecorator,
 } from '@nestjs/common';
 import { TransientFailures } from '@gridwhistle/messaging';
-import { hashApiKey } from './api-key';
+import { ApiKeyAuthenticator } from './api-key.authenticator';
 import { asUnavailable } from './outage.interceptor';
 
 /** Who is calling: a department or an integration, by its code. */
@@ -15,20 +15,16 @@ export interface Caller {
   code: string;
 }
 
-/** Each service tells the guard how to find the caller owning a key hash. */
+/** Each service tells the guard how to find the callers owning key hashes. */
 export abstract class CallerDirectory {
-  abstract findByKeyHash(keyHash: string): Promise<Caller | null>;
+  abstract findByKeyHashes(keyHashes: string[]): Promise<Map<string, Caller>>;
 }
-
-const CACHE_TTL_MS = 30_000;
 
 /** Authenticates `Authorization: Bearer <api key>` and puts the caller on the request. */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
-  private readonly cache = new Map<string, { caller: Caller | null; expires: number }>();
-
   constructor(
-    @Inject(CallerDirectory) private readonly directory: CallerDirectory,
+    @Inject(ApiKeyAuthenticator) private readonly authenticator: ApiKeyAuthenticator,
     private readonly failures: TransientFailures,
   ) {}
 
@@ -36,22 +32,13 @@ export class ApiKeyGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; caller?: Caller }>();
     const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
     if (!match) throw new UnauthorizedException('send your API key as "Authorization: Bearer <api key>"');
-    const caller = await this.lookup(hashApiKey(match[1]));
+    // Guards run before interceptors: an outage is answered 503 here already.
+    const caller = await this.authenticator.authenticate(match[1]).catch(async (error) => {
+      throw await asUnavailable(this.failures, error);
+    });
     if (!caller) throw new UnauthorizedException('unknown API key');
     request.caller = caller;
     return true;
-  }
-
-  private async lookup(keyHash: string): Promise<Caller | null> {
-    const hit = this.cache.get(keyHash);
-    if (hit && hit.expires > Date.now()) return hit.caller;
-    // Guards run before interceptors: an outage is answered 503 here already.
-    const caller = await this.directory.findByKeyHash(keyHash).catch(async (error) => {
-      throw await asUnavailable(this.failures, error);
-    });
-    if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(keyHash, { caller, expires: Date.now() + CACHE_TTL_MS });
-    return caller;
   }
 }
 

@@ -1,6 +1,7 @@
 export * from './service.env';
 export * from './api-key';
 export * from './api-key.guard';
+export * from './api-key.authenticator';
 export * from './bootstrap';
 export * from './service-modules';
 export * from './api-key.auth';

@@ -2,8 +2,10 @@ import 'reflect-metadata';
 import { Controller, Get, Global, Module, NotFoundException, UseGuards } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { TransientFailures } from '@gridwhistle/messaging';
+import { ApiKeyAuthenticator } from './api-key.authenticator';
 import { ApiKeyGuard, CallerDirectory } from './api-key.guard';
 import { OutageInterceptor } from './outage.interceptor';
 
@@ -33,14 +35,14 @@ describe('requests during a database outage', () => {
   }
 
   const database = { query: async () => (databaseAnswers ? [{}] : Promise.reject(new Error('the database is away'))) };
-  const directory: CallerDirectory = { findByKeyHash: async () => Promise.reject(failure) };
+  const directory: CallerDirectory = { findByKeyHashes: async () => Promise.reject(failure) };
 
   @Global()
   @Module({
     controllers: [Probe],
     providers: [
       { provide: TransientFailures, useValue: new TransientFailures(database as unknown as DataSource) },
-      { provide: CallerDirectory, useValue: directory },
+      { provide: ApiKeyAuthenticator, useValue: new ApiKeyAuthenticator(directory, new Registry()) },
       ApiKeyGuard,
     ],
   })

@@ -2,9 +2,12 @@ import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, Validate, ValidateIf, validateSync } from 'class-validator';
 import { DEFAULT_TOPIC_SETTINGS, KafkaSettings, SASL_MECHANISMS, SaslMechanism } from '@gridwhistle/messaging';
+import { isLocalPassword } from '@gridwhistle/persistence';
 import { AtMostReplicationFactor, ReadableCaFile, kafkaSecurity, usesSasl } from './kafka.env';
 
-/** Settings every service reads from its environment; defaults work for the local stack. */
+export type Profile = 'local' | 'production';
+
+/** Settings every service reads from its environment; defaults work for the local stack (GRIDWHISTLE_PROFILE=local). */
 export class ServiceEnv {
   @IsInt() @Min(0) @Max(65535)
   PORT: number;
@@ -61,8 +64,38 @@ export class ServiceEnv {
   @IsIn(['text', 'json'])
   LOG_FORMAT: 'text' | 'json' = 'text';
 
-  @IsIn(['development', 'test', 'production'])
-  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+  // Secure defaults: what may only run on a development machine, and /metrics access.
+
+  /**
+   * `local` (set by npm start, the tests, the bench and docker-compose) allows the development
+   * defaults: the published PII key, the default database passwords, an open /metrics. Unset
+   * means production, so that a forgotten variable fails closed.
+   */
+  @IsIn(['local', 'production'], { message: 'GRIDWHISTLE_PROFILE must be local or production' })
+  GRIDWHISTLE_PROFILE: Profile = 'production';
+
+  /** Serves /metrics on this port of HOST, and not on the API port. */
+  @IsOptional() @IsInt() @Min(1) @Max(65535)
+  METRICS_PORT?: number;
+
+  /** /metrics then asks for `Authorization: Bearer <token>`. */
+  @IsOptional() @IsString() @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  METRICS_TOKEN?: string;
+
+  /**
+   * What the production profile refuses, one line each: development secrets and an open
+   * /metrics (it shows per-department volumes). Services add their own secrets.
+   */
+  developmentDefaults(): string[] {
+    const refused: string[] = [];
+    if (this.DB_PASSWORD === undefined || isLocalPassword(this.DB_PASSWORD)) {
+      refused.push("DB_PASSWORD must be set to the service role's own password, not the development default");
+    }
+    if (this.METRICS_PORT === undefined && this.METRICS_TOKEN === undefined) {
+      refused.push('METRICS_PORT or METRICS_TOKEN must be set: /metrics shows per-department volumes');
+    }
+    return refused;
+  }
 
   kafka(service: string): KafkaSettings {
     return {
@@ -81,17 +114,20 @@ export class ServiceEnv {
 
 export class InvalidEnvironmentError extends Error {}
 
+const PRODUCTION_REFUSES =
+  '(GRIDWHISTLE_PROFILE is production unless set: development defaults are refused; GRIDWHISTLE_PROFILE=local allows them on a development machine)';
+
 /**
- * Reads and validates the environment at start-up; fails fast with one line per bad variable.
+ * Reads and validates the environment at start-up; fails fast with one line per bad variable,
+ * and outside the local profile with one line per development default still in use.
  * Unset or empty variables fall back to the class's defaults.
  */
 export function loadEnv<T extends ServiceEnv>(envClass: new () => T, source: Record<string, string | undefined>): T {
   const given = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
   const env = plainToInstance(envClass, given, { enableImplicitConversion: true });
-  const errors = validateSync(env, { whitelist: false });
-  if (errors.length > 0) {
-    const lines = errors.flatMap((error) => Object.values(error.constraints ?? {}));
-    throw new InvalidEnvironmentError(`invalid environment:\n  ${lines.join('\n  ')}`);
-  }
+  const lines = validateSync(env, { whitelist: false }).flatMap((error) => Object.values(error.constraints ?? {}));
+  const refused = env.GRIDWHISTLE_PROFILE === 'production' ? env.developmentDefaults() : [];
+  if (refused.length > 0) lines.push(...refused, PRODUCTION_REFUSES);
+  if (lines.length > 0) throw new InvalidEnvironmentError(`invalid environment:\n  ${lines.join('\n  ')}`);
   return env;
 }

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ApiKeyGuard, CallerDirectory, apiKeyAuth, coreModules } from '@gridwhistle/platform';
+import { ApiKeyAuthModule, coreModules } from '@gridwhistle/platform';
 import { DepartmentEnv } from './department.env';
 import { departmentDatabase } from './database/department.database';
 import { DepartmentCasesModule } from './cases/department-cases.module';
@@ -12,10 +12,9 @@ export class AppModule {
       global: true,
       imports: [
         ...coreModules('department', env, departmentDatabase(env)),
+        ApiKeyAuthModule.register('department.departments'),
         DepartmentCasesModule,
       ],
-      providers: apiKeyAuth('department.departments'),
-      exports: [CallerDirectory, ApiKeyGuard],
     };
   }
 }

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ApiKeyGuard, CallerDirectory, apiKeyAuth, coreModules } from '@gridwhistle/platform';
+import { ApiKeyAuthModule, coreModules } from '@gridwhistle/platform';
 import { FeedbackEnv } from './feedback.env';
 import { feedbackDatabase } from './database/feedback.database';
 import { CallbacksModule } from './callbacks/callbacks.module';
@@ -10,9 +10,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [...coreModules('feedback', env, feedbackDatabase(env)), CallbacksModule],
-      providers: apiKeyAuth('feedback.integrations'),
-      exports: [CallerDirectory, ApiKeyGuard],
+      imports: [...coreModules('feedback', env, feedbackDatabase(env)), ApiKeyAuthModule.register('feedback.integrations'), CallbacksModule],
     };
   }
 }

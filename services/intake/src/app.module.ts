@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ApiKeyGuard, CallerDirectory, apiKeyAuth, coreModules } from '@gridwhistle/platform';
+import { ApiKeyAuthModule, coreModules } from '@gridwhistle/platform';
 import { IntakeEnv } from './intake.env';
 import { intakeDatabase } from './database/intake.database';
 import { ReporterCipher } from './privacy/reporter-cipher';
@@ -14,14 +14,12 @@ export class AppModule {
       global: true,
       imports: [
         ...coreModules('intake', env, intakeDatabase(env)),
+        ApiKeyAuthModule.register('intake.integrations'),
         ReferenceModule,
         CasesModule,
       ],
-      providers: [
-        ...apiKeyAuth('intake.integrations'),
-        { provide: ReporterCipher, useValue: new ReporterCipher(env.PII_ENCRYPTION_KEY) },
-      ],
-      exports: [CallerDirectory, ReporterCipher, ApiKeyGuard],
+      providers: [{ provide: ReporterCipher, useValue: new ReporterCipher(env.PII_ENCRYPTION_KEY) }],
+      exports: [ReporterCipher],
     };
   }
 }

@@ -1,9 +1,9 @@
 import { Logger } from '@nestjs/common';
-import { Client } from 'pg';
 import { Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { Counter, Gauge, Registry } from 'prom-client';
 import { EventEnvelope, TopicKey } from '@gridwhistle/contracts';
+import { PgListener } from '@gridwhistle/persistence';
 import { KafkaSettings, topicName } from '../kafka.settings';
 import { outboxChannel } from '../messaging.tables';
 
@@ -31,7 +31,7 @@ interface OutboxRow {
  */
 export class OutboxRelay {
   private readonly logger: Logger;
-  private listener?: Client;
+  private readonly listener: PgListener;
   private timer?: NodeJS.Timeout;
   private draining?: Promise<void>;
   private wakeAgain = false;
@@ -49,6 +49,14 @@ export class OutboxRelay {
     registry: Registry,
   ) {
     this.logger = new Logger(`OutboxRelay:${options.schema}`);
+    this.listener = new PgListener({
+      connectionString: (dataSource.options as { url: string }).url,
+      channel: outboxChannel(options.schema),
+      applicationName: `outbox-relay-${options.schema}`,
+      onNotification: () => this.wake(),
+      onLost: () => (this.leader = false),
+      logger: this.logger,
+    });
     this.published = new Counter({
       name: 'gridwhistle_outbox_published_total',
       help: 'Events published from the outbox to Kafka',
@@ -67,8 +75,8 @@ export class OutboxRelay {
   async start(): Promise<void> {
     if (!this.stopped) return;
     this.stopped = false;
-    await this.connectListener();
-    this.timer = setInterval(() => this.tick(), this.options.pollIntervalMs);
+    await this.listener.start();
+    this.timer = setInterval(() => this.wake(), this.options.pollIntervalMs);
     this.wake();
   }
 
@@ -76,18 +84,8 @@ export class OutboxRelay {
     this.stopped = true;
     clearInterval(this.timer);
     await this.draining;
-    const listener = this.listener;
-    this.listener = undefined;
     this.leader = false;
-    await listener?.end().catch(() => undefined);
-  }
-
-  private tick(): void {
-    if (!this.listener) {
-      this.connectListener().catch((error) => this.logger.warn(`reconnect failed: ${error.message}`));
-      return;
-    }
-    this.wake();
+    await this.listener.stop();
   }
 
   private wake(): void {
@@ -107,22 +105,8 @@ export class OutboxRelay {
       });
   }
 
-  private async connectListener(): Promise<void> {
-    const url = (this.dataSource.options as { url: string }).url;
-    const client = new Client({ connectionString: url, application_name: `outbox-relay-${this.options.schema}` });
-    client.on('error', (error) => {
-      this.logger.warn(`listener connection lost: ${error.message}`);
-      if (this.listener === client) this.listener = undefined;
-      this.leader = false;
-    });
-    await client.connect();
-    client.on('notification', () => this.wake());
-    await client.query(`LISTEN "${outboxChannel(this.options.schema)}"`);
-    this.listener = client;
-  }
-
   private async ensureLeader(): Promise<boolean> {
-    if (this.leader || !this.listener) return this.leader;
+    if (this.leader || !this.listener.listening) return this.leader;
     const result = await this.listener.query('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [
       `${this.options.schema}.outbox-relay`,
     ]);

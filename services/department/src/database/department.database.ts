@@ -1,6 +1,7 @@
 import { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import { messagingMigrations } from '@gridwhistle/messaging';
 import { serviceDatabase, typeOrmOptions } from '@gridwhistle/persistence';
+import { callersMigrations } from '@gridwhistle/platform';
 import { DepartmentEntity } from '../departments/department.entity';
 import { DepartmentCaseEntity } from '../cases/department-case.entity';
 import { CreateDepartmentSchema1763856000000 } from './migrations/1763856000000-create-department-schema';
@@ -10,6 +11,6 @@ export function departmentDatabase(env: { DATABASE_URL: string; DB_PASSWORD?: st
     databaseUrl: env.DATABASE_URL,
     db: serviceDatabase('department', env.DB_PASSWORD),
     entities: [DepartmentEntity, DepartmentCaseEntity],
-    migrations: [CreateDepartmentSchema1763856000000, ...messagingMigrations('department')],
+    migrations: [CreateDepartmentSchema1763856000000, ...messagingMigrations('department'), ...callersMigrations('department.departments')],
   });
 }

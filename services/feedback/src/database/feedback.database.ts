@@ -1,6 +1,7 @@
 import { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import { messagingMigrations } from '@gridwhistle/messaging';
 import { serviceDatabase, typeOrmOptions } from '@gridwhistle/persistence';
+import { callersMigrations } from '@gridwhistle/platform';
 import { IntegrationEntity } from '../integrations/integration.entity';
 import { CallbackEntity } from '../callbacks/callback.entity';
 import { CreateFeedbackSchema1763856000000 } from './migrations/1763856000000-create-feedback-schema';
@@ -10,6 +11,6 @@ export function feedbackDatabase(env: { DATABASE_URL: string; DB_PASSWORD?: stri
     databaseUrl: env.DATABASE_URL,
     db: serviceDatabase('feedback', env.DB_PASSWORD),
     entities: [IntegrationEntity, CallbackEntity],
-    migrations: [CreateFeedbackSchema1763856000000, ...messagingMigrations('feedback')],
+    migrations: [CreateFeedbackSchema1763856000000, ...messagingMigrations('feedback'), ...callersMigrations('feedback.integrations')],
   });
 }

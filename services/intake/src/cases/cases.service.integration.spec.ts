@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { Registry } from 'prom-client';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { OutboxWriter, TransientFailures } from '@gridwhistle/messaging';
-import { serviceDatabase } from '@gridwhistle/persistence';
+import { asSchemaOwner, serviceDatabase } from '@gridwhistle/persistence';
 import { IsolatedEnvironment, createIsolatedEnvironment } from '@gridwhistle/testing';
 import { intakeDatabase } from '../database/intake.database';
 import { seedIntake } from '../database/intake.seed';
@@ -34,17 +34,20 @@ describe('reports whose commit outcome was unknown, on real Postgres', () => {
 
   beforeAll(async () => {
     env = await createIsolatedEnvironment([serviceDatabase('intake')]);
-    dataSource = await new DataSource(intakeDatabase({ DATABASE_URL: env.databaseUrl })).initialize();
-    await dataSource.runMigrations();
-    await seedIntake(dataSource, {
+    // Migrated and seeded as the schema's owner; the service's own role may only change rows.
+    const owner = await new DataSource(asSchemaOwner(intakeDatabase({ DATABASE_URL: env.databaseUrl }), env.databaseUrl)).initialize();
+    await owner.runMigrations();
+    await seedIntake(owner, {
       areas: [{ code: 'test.g01', name: '一号网格', level: 'grid', parentCode: null }],
       categories: [{ code: 'litter', name: '垃圾' }],
       integrations: [{ code: 'hotline_12345', name: '12345', apiKeyHash: 'unused' }],
     });
+    await owner.destroy();
+    dataSource = await new DataSource(intakeDatabase({ DATABASE_URL: env.databaseUrl })).initialize();
     // Commits, then loses the answer as a dropped connection would.
     const losingCommits = Object.create(dataSource, {
       transaction: {
-        value: async (work: Parameters<DataSource['transaction']>[0]) => {
+        value: async (work: (manager: EntityManager) => Promise<unknown>) => {
           const result = await dataSource.transaction(work);
           if (commitsToLose > 0 && commitsToLose--) throw new Error('Connection terminated unexpectedly');
           return result;

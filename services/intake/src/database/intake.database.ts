@@ -1,6 +1,7 @@
 import { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import { messagingMigrations } from '@gridwhistle/messaging';
 import { serviceDatabase, typeOrmOptions } from '@gridwhistle/persistence';
+import { callersMigrations } from '@gridwhistle/platform';
 import { AreaEntity } from '../reference/area.entity';
 import { CategoryEntity } from '../reference/category.entity';
 import { IntegrationEntity } from '../integrations/integration.entity';
@@ -15,6 +16,6 @@ export function intakeDatabase(env: { DATABASE_URL: string; DB_PASSWORD?: string
     databaseUrl: env.DATABASE_URL,
     db: serviceDatabase(INTAKE_SCHEMA, env.DB_PASSWORD),
     entities: [AreaEntity, CategoryEntity, IntegrationEntity, CaseEntity, TimelineEntryEntity],
-    migrations: [CreateIntakeSchema1763856000000, ...messagingMigrations('intake')],
+    migrations: [CreateIntakeSchema1763856000000, ...messagingMigrations('intake'), ...callersMigrations('intake.integrations')],
   });
 }
