@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Logger, LoggerService } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { dropDatabase, provisionDatabase } from './provision';
-import { serviceDatabase, typeOrmOptions } from './service-database';
+import { asSchemaOwner, serviceDatabase, typeOrmOptions } from './service-database';
 
 /** Failed queries are logged, but never with what residents typed into their parameters. */
 describe('query logging on real Postgres', () => {
@@ -17,7 +17,11 @@ describe('query logging on real Postgres', () => {
 
   beforeAll(async () => {
     await provisionDatabase(databaseUrl, [db]);
-    dataSource = await new DataSource(typeOrmOptions({ databaseUrl, db, entities: [], migrations: [] })).initialize();
+    const options = typeOrmOptions({ databaseUrl, db, entities: [], migrations: [] });
+    const owner = await new DataSource(asSchemaOwner(options, databaseUrl)).initialize();
+    await owner.query('CREATE TABLE logging.reporters (phone text PRIMARY KEY)');
+    await owner.destroy();
+    dataSource = await new DataSource(options).initialize();
     Logger.overrideLogger(recorder);
     for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) jest.spyOn(console, method).mockImplementation(record);
   });
@@ -40,7 +44,6 @@ describe('query logging on real Postgres', () => {
 
   it('leaves out the detail of a violated key, which repeats its values', async () => {
     const marker = `13812345678-${randomBytes(4).toString('hex')}`;
-    await dataSource.query('CREATE TABLE logging.reporters (phone text PRIMARY KEY)');
     await dataSource.query('INSERT INTO logging.reporters VALUES ($1)', [marker]);
     await expect(dataSource.query('INSERT INTO logging.reporters VALUES ($1)', [marker])).rejects.toThrow(/duplicate key/);
     expect(lines.some((line) => line.includes('query failed (23505)'))).toBe(true);

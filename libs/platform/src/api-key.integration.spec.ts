@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { Controller, Get, Module, UseGuards } from '@nestjs/common';
+import { Controller, Get, Global, Module, UseGuards } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Client } from 'pg';
 import { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
+import { TransientFailures } from '@gridwhistle/messaging';
 import { MetricsModule } from '@gridwhistle/observability';
 import { asSchemaOwner, dropDatabase, provisionDatabase, serviceDatabase, typeOrmOptions } from '@gridwhistle/persistence';
 import { eventually } from '@gridwhistle/testing';
@@ -77,9 +78,13 @@ describe('API keys on real Postgres', () => {
     await migrator.destroy();
     await admin.connect();
 
+    // TransientFailures comes from MessagingModule in a service; the guard asks it about outages.
+    @Global()
     @Module({
       imports: [MetricsModule.register('callers'), TypeOrmModule.forRoot(options), ApiKeyAuthModule.register(TABLE)],
       controllers: [WhoAmI],
+      providers: [{ provide: TransientFailures, inject: [DataSource], useFactory: (ds: DataSource) => new TransientFailures(ds) }],
+      exports: [TransientFailures],
     })
     class Probe {}
     app = await NestFactory.create<NestFastifyApplication>(Probe, new FastifyAdapter(), { logger: ['error'] });

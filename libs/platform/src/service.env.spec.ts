@@ -72,6 +72,7 @@ describe('service environment', () => {
 
     it('reaches the brokers over TLS with SASL, and provisions durable topics', () => {
       const env = loadEnv(TestEnv, {
+        ...PRODUCTION,
         KAFKA_SSL: 'true',
         KAFKA_SSL_CA_FILE: caFile,
         KAFKA_SASL_MECHANISM: 'scram-sha-512',
@@ -85,8 +86,8 @@ describe('service environment', () => {
         security: { ssl: { ca }, sasl: { mechanism: 'scram-sha-512', username: 'gw_intake', password: 's3cret-pass' } },
         topics: { replicationFactor: 3, minInsyncReplicas: 2, retentionHours: 720 },
       });
-      expect(loadEnv(TestEnv, { KAFKA_SSL: 'true' }).kafka('intake').security).toEqual({ ssl: {} });
-      expect(loadEnv(TestEnv, { KAFKA_SSL: 'false' }).kafka('intake').security).toEqual({});
+      expect(loadEnv(TestEnv, { ...PRODUCTION, KAFKA_SSL: 'true' }).kafka('intake').security).toEqual({ ssl: {} });
+      expect(loadEnv(TestEnv, { ...PRODUCTION, KAFKA_SSL: 'false' }).kafka('intake').security).toEqual({});
     });
 
     it.each([

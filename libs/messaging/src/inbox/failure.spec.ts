@@ -20,7 +20,7 @@ describe('isTransientFailure', () => {
     ['53300', true], // too many connections
     ['08P01', false], // protocol violation: an outage behind PgBouncer, or a statement with too many parameters; the probe decides
     ['57014', false], // cancelled by statement_timeout: perhaps the statement's own fault; the probe decides
-    ['55000', false], // "database is not currently accepting connections", but also other states; the probe decides
+    ['55000', false], // object not in prerequisite state: mostly the statement's own; the probe decides
     ['23505', false], // unique violation
     ['22P02', false], // invalid text representation
   ])('SQLSTATE or errno %s → %s', (code, transient) => {
@@ -34,6 +34,12 @@ describe('isTransientFailure', () => {
     'Client has encountered a connection error and is not queryable',
   ])('recognises pg’s lost connection without a code: %s', (message) => {
     expect(isTransientFailure(new Error(message))).toBe(true);
+  });
+
+  it('recognises a database closed to connections by its message, not by its SQLSTATE (55000) alone', () => {
+    // Known outright, not left to the probe: an outage ending between the failure and the
+    // probe would otherwise hold it against the work (a 500 to a caller, an attempt to an event).
+    expect(isTransientFailure(serverError('55000', 'database "gw_x" is not currently accepting connections'))).toBe(true);
   });
 
   it('recognises a lost connection however TypeORM wraps it', () => {

@@ -11,6 +11,9 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE
  */
 const CONNECTION_LOST = /^(Connection terminated\b|timeout exceeded when trying to connect|timeout expired$|Client has encountered a connection error|Client was closed and is not queryable)/;
 
+/** A database that refuses new connections for now (ALLOW_CONNECTIONS false, as during a failover or maintenance). */
+const NOT_ACCEPTING_CONNECTIONS = /is not currently accepting connections/;
+
 /** TypeORM's word for a query runner whose connection was released under it (after a connection error). */
 const RUNNER_LOST = new Set(['QueryRunnerProviderAlreadyReleasedError']);
 
@@ -24,6 +27,8 @@ export function isTransientFailure(error: unknown, depth = 0): boolean {
   const { code, retriable } = error as { code?: unknown; retriable?: unknown };
   if (typeof code === 'string' && (NETWORK_CODES.has(code) || isTransientSqlState(code))) return true;
   if (typeof code !== 'string' && CONNECTION_LOST.test(error.message)) return true;
+  // 55000 is mostly a statement's own fault, but at connect time it is a database closed to connections.
+  if (code === '55000' && NOT_ACCEPTING_CONNECTIONS.test(error.message)) return true;
   if (RUNNER_LOST.has(error.name)) return true;
   // kafkajs marks the broker being away, slow or electing a leader as retriable.
   if (error.name.startsWith('KafkaJS') && retriable === true) return true;
