@@ -47,6 +47,7 @@ function reported(description = '井盖缺失'): EventEnvelope<'case.reported'> 
     channel: 'hotline',
     description,
     reportedAt: new Date().toISOString(),
+    integrationCode: 'hotline_12345',
   });
 }
 
