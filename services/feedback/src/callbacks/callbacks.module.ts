@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CallbacksController } from './callbacks.controller';
 import { CallbacksService } from './callbacks.service';
-import { CaseReportedHandler } from './case-reported.handler';
-import { CaseResolvedHandler } from './case-resolved.handler';
+import { CaseEventsHandler } from './case-events.handler';
 
-@Module({ controllers: [CallbacksController, CaseReportedHandler, CaseResolvedHandler], providers: [CallbacksService] })
+@Module({ controllers: [CallbacksController, CaseEventsHandler], providers: [CallbacksService] })
 export class CallbacksModule {}
