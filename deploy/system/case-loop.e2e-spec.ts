@@ -52,6 +52,11 @@ describe('the closed loop, end to end', () => {
     expect(acknowledged.body.status).toBe('acknowledged');
     await eventually(async () => expect(await publicStatus(id)).toBe('acknowledged'));
 
+    // Not resolved yet: to feedback the case does not exist.
+    const grade = (apiKey: string) => call('feedback', `/v1/cases/${id}/feedback`, { apiKey, body: { rating: 'satisfied' } });
+    const notYetResolved = await grade(hotline);
+    expect(notYetResolved.status).toBe(404);
+
     const resolved = await call('department', `/v1/cases/${id}/resolve`, {
       apiKey: urbanManagement,
       body: { resolution: '已安装新井盖并设置警示标志' },
@@ -59,13 +64,20 @@ describe('the closed loop, end to end', () => {
     expect(resolved.status).toBe(200);
     await eventually(async () => expect(await publicStatus(id)).toBe('resolved'));
 
+    // Only the integration that reported the case may grade it; to another it does not exist.
+    const gridApp = key('integrations', 'grid_app');
+    await eventually(async () => expect(await system.count('SELECT count(*)::int AS n FROM feedback.callbacks WHERE case_id = $1', [id])).toBe(1));
+    const stranger = await grade(gridApp);
+    expect({ status: stranger.status, body: stranger.body }).toEqual({ status: 404, body: notYetResolved.body });
+
     // The resident is called back and is satisfied: the case closes everywhere.
     const feedback = await eventually(async () => {
-      const answer = await call('feedback', `/v1/cases/${id}/feedback`, { apiKey: hotline, body: { rating: 'satisfied' } });
+      const answer = await grade(hotline);
       expect(answer.status).toBe(200);
       return answer.body;
     });
     expect(feedback).toMatchObject({ caseId: id, rating: 'satisfied', caseClosed: true });
+    expect((await grade(gridApp)).status).toBe(404);
     await eventually(async () => expect(await publicStatus(id)).toBe('closed'));
     await eventually(async () => {
       const seen = await call('department', `/v1/cases/${id}`, { apiKey: urbanManagement });

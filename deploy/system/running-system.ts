@@ -5,6 +5,8 @@ import { IsolatedEnvironment, createIsolatedEnvironment, takeDatabaseAway } from
 import { Credentials, SERVICES, ServiceName, generateCredentials, loadSampleCity, rolePasswords, setUpSystem } from './setup';
 import { freePort, spawnService, stopService, waitUntilHealthy } from './services';
 
+export type ServiceEnvironments = Partial<Record<ServiceName, Record<string, string>>>;
+
 export interface CallOptions {
   method?: string;
   apiKey?: string;
@@ -21,17 +23,24 @@ export class RunningSystem {
   readonly urls = {} as Record<ServiceName, string>;
   readonly logs: string[] = [];
   private readonly children = new Map<ServiceName, ChildProcess>();
+  private readonly moreInstances: ChildProcess[] = [];
 
   private constructor(
     readonly env: IsolatedEnvironment,
     readonly credentials: Credentials,
     readonly db: Client,
+    private readonly serviceEnv: ServiceEnvironments,
   ) {}
 
-  static async start(): Promise<RunningSystem> {
+  /**
+   * `serviceEnv` adds to a service's environment (e.g. a shorter interval for a test);
+   * `moreInstances` runs a second instance of each service named, beside the first.
+   */
+  static async start(options: { serviceEnv?: ServiceEnvironments; moreInstances?: ServiceName[] } = {}): Promise<RunningSystem> {
     const env = await createIsolatedEnvironment(SERVICES.map((s) => serviceDatabase(s)));
     const city = loadSampleCity();
-    const system = new RunningSystem(env, generateCredentials(city), new Client({ connectionString: env.databaseUrl }));
+    const db = new Client({ connectionString: env.databaseUrl });
+    const system = new RunningSystem(env, generateCredentials(city), db, options.serviceEnv ?? {});
     await system.db.connect();
     await setUpSystem({
       databaseUrl: env.databaseUrl,
@@ -41,27 +50,45 @@ export class RunningSystem {
       passwords: rolePasswords({}, 'local'),
     });
     for (const service of SERVICES) system.urls[service] = `http://127.0.0.1:${await freePort()}`;
-    await Promise.all(SERVICES.map((service) => system.restart(service)));
+    await Promise.all([
+      ...SERVICES.map((service) => system.restart(service)),
+      ...(options.moreInstances ?? []).map((service) => system.addInstance(service)),
+    ]);
     return system;
   }
 
   /** Starts (again) one service on its port and waits until it is healthy. */
   async restart(service: ServiceName): Promise<void> {
-    const child = spawnService(
+    this.children.set(service, this.spawn(service, this.urls[service]));
+    await this.healthy(this.urls[service]);
+  }
+
+  /** Runs one more instance of a service, on a port of its own, until stop(). */
+  private async addInstance(service: ServiceName): Promise<void> {
+    const url = `http://127.0.0.1:${await freePort()}`;
+    this.moreInstances.push(this.spawn(service, url));
+    await this.healthy(url);
+  }
+
+  private spawn(service: ServiceName, url: string): ChildProcess {
+    return spawnService(
       service,
       {
         GRIDWHISTLE_PROFILE: 'local',
-        PORT: new URL(this.urls[service]).port,
+        PORT: new URL(url).port,
         HOST: '127.0.0.1',
         DATABASE_URL: this.env.databaseUrl,
         KAFKA_BROKERS: this.env.kafka.brokers.join(','),
         KAFKA_NAMESPACE: this.env.namespace,
+        ...this.serviceEnv[service],
       },
       (line) => this.logs.push(`[${service}] ${line}`),
     );
-    this.children.set(service, child);
+  }
+
+  private async healthy(url: string): Promise<void> {
     try {
-      await waitUntilHealthy(this.urls[service]);
+      await waitUntilHealthy(url);
     } catch (error) {
       console.error(this.logs.join('\n'));
       throw error;
@@ -124,7 +151,7 @@ export class RunningSystem {
 
   async stop(): Promise<void> {
     await this.db.end();
-    await Promise.all([...this.children.values()].map((child) => stopService(child)));
+    await Promise.all([...this.children.values(), ...this.moreInstances].map((child) => stopService(child)));
     await this.env.dispose();
   }
 }

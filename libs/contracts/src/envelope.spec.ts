@@ -8,7 +8,14 @@ const reported = () =>
     channel: 'hotline',
     description: '井盖缺失',
     reportedAt: new Date().toISOString(),
+    integrationCode: 'hotline_12345',
   });
+
+function withoutIntegration(): Record<string, unknown> {
+  const payload: Record<string, unknown> = { ...reported().payload };
+  delete payload.integrationCode;
+  return payload;
+}
 
 function reasons(input: unknown): string[] {
   try {
@@ -22,7 +29,7 @@ function reasons(input: unknown): string[] {
 describe('event envelope', () => {
   it('wraps a payload in a versioned envelope naming its producer', () => {
     const event = reported();
-    expect(event).toMatchObject({ type: 'case.reported', version: 1, producer: 'intake' });
+    expect(event).toMatchObject({ type: 'case.reported', version: 2, producer: 'intake' });
     expect(event.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(parseEvent(JSON.parse(JSON.stringify(event)))).toEqual(event);
   });
@@ -43,6 +50,29 @@ describe('event envelope', () => {
       expect.arrayContaining(['id must be a uuid', 'caseId must be a uuid']),
     );
     expect(reasons(null)).toEqual(['not an object']);
+  });
+
+  it('still reads version 1 of case.reported, which names no integration, until it has drained', () => {
+    const v1Payload = withoutIntegration();
+    const parsed = parseEvent({ ...reported(), version: 1, payload: { ...v1Payload, integrationCode: 'hotline_12345' } });
+    expect(parsed).toMatchObject({ type: 'case.reported', version: 1 });
+    // A v1 payload is read as v1: an integration code smuggled into it is not believed.
+    expect(parsed.payload).not.toHaveProperty('integrationCode');
+    expect(parseEvent({ ...reported(), version: 1, payload: v1Payload }).payload).toEqual(v1Payload);
+  });
+
+  it('requires the reporting integration from version 2 of case.reported on', () => {
+    expect(reasons({ ...reported(), payload: withoutIntegration() }).join('\n')).toMatch(/integrationCode/);
+    expect(reasons({ ...reported(), payload: { ...withoutIntegration(), integrationCode: 'Not A Code' } }).join('\n')).toMatch(
+      /integrationCode/,
+    );
+  });
+
+  it('says why routing holds a case for triage, from a closed list of reasons', () => {
+    const triage = (reason: string) =>
+      createEvent('case.triage_required', randomUUID(), { categoryCode: 'elderly_alone', gridCode: 'kaizhou.hanfeng.binhu.g01', reason } as never);
+    expect(parseEvent(triage('no_route'))).toMatchObject({ producer: 'routing', version: 1, payload: { reason: 'no_route' } });
+    expect(reasons(triage('bored')).join('\n')).toMatch(/reason/);
   });
 
   it('drops payload fields the contract does not know', () => {

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
-import { EVENT_CATALOG, EventType, PayloadOf, isEventType, latestVersion } from './event-catalog';
+import { EVENT_CATALOG, EventType, PayloadOf, PayloadOfVersion, VersionOf, isEventType, latestVersion } from './event-catalog';
 import { PRODUCERS, Producer } from './topics';
 
 /** W3C trace context, carried so that one case can be followed across services. */
@@ -10,19 +10,24 @@ export interface TraceContext {
   tracestate?: string;
 }
 
-interface Envelope<T extends EventType> {
+interface Envelope<T extends EventType, V extends number, P> {
   id: string;
   type: T;
-  version: number;
+  version: V;
   caseId: string;
   occurredAt: string;
   producer: Producer;
   trace?: TraceContext;
-  payload: PayloadOf<T>;
+  payload: P;
 }
 
-/** What travels on every topic: a versioned envelope around one event's payload. */
-export type EventEnvelope<T extends EventType = EventType> = { [K in T]: Envelope<K> }[T];
+/**
+ * What travels on every topic: a versioned envelope around one event's payload. A consumer
+ * may receive any version still on the wire, told apart by `version`.
+ */
+export type EventEnvelope<T extends EventType = EventType> = {
+  [K in T]: { [V in VersionOf<K>]: Envelope<K, V, PayloadOfVersion<K, V>> }[VersionOf<K>];
+}[T];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TRACEPARENT = /^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/;

@@ -1,6 +1,7 @@
 import { TopicKey, Producer } from './topics';
-import { CaseReportedV1 } from './events/case-reported.event';
+import { CaseReportedV1, CaseReportedV2 } from './events/case-reported.event';
 import { CaseDispatchedV1 } from './events/case-dispatched.event';
+import { CaseTriageRequiredV1 } from './events/case-triage.events';
 import { CaseAcknowledgedV1, CaseResolvedV1 } from './events/case-handling.events';
 import { CaseClosedV1, CaseGradedV1 } from './events/case-feedback.events';
 
@@ -10,8 +11,9 @@ import { CaseClosedV1, CaseGradedV1 } from './events/case-feedback.events';
  * old one has drained.
  */
 export const EVENT_CATALOG = {
-  'case.reported': { producer: 'intake', topic: 'intake', versions: { 1: CaseReportedV1 } },
+  'case.reported': { producer: 'intake', topic: 'intake', versions: { 1: CaseReportedV1, 2: CaseReportedV2 } },
   'case.dispatched': { producer: 'routing', topic: 'routing', versions: { 1: CaseDispatchedV1 } },
+  'case.triage_required': { producer: 'routing', topic: 'routing', versions: { 1: CaseTriageRequiredV1 } },
   'case.acknowledged': { producer: 'department', topic: 'department', versions: { 1: CaseAcknowledgedV1 } },
   'case.resolved': { producer: 'department', topic: 'department', versions: { 1: CaseResolvedV1 } },
   'case.graded': { producer: 'feedback', topic: 'feedback', versions: { 1: CaseGradedV1 } },
@@ -23,8 +25,9 @@ export const EVENT_CATALOG = {
 
 /** The payload of the current version of each event type. */
 export interface EventPayloads {
-  'case.reported': CaseReportedV1;
+  'case.reported': CaseReportedV2;
   'case.dispatched': CaseDispatchedV1;
+  'case.triage_required': CaseTriageRequiredV1;
   'case.acknowledged': CaseAcknowledgedV1;
   'case.resolved': CaseResolvedV1;
   'case.graded': CaseGradedV1;
@@ -33,6 +36,14 @@ export interface EventPayloads {
 
 export type EventType = keyof EventPayloads;
 export type PayloadOf<T extends EventType> = EventPayloads[T];
+
+type Versions<T extends EventType> = (typeof EVENT_CATALOG)[T]['versions'];
+
+/** The versions of an event type that may still be on the wire. */
+export type VersionOf<T extends EventType> = keyof Versions<T> & number;
+
+/** The payload of one version of an event type. */
+export type PayloadOfVersion<T extends EventType, V extends VersionOf<T>> = Versions<T>[V] extends new () => infer P ? P : never;
 
 export const EVENT_TYPES = Object.keys(EVENT_CATALOG) as EventType[];
 

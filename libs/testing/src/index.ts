@@ -2,3 +2,4 @@ export * from './isolated-environment';
 export * from './eventually';
 export * from './topic-reader';
 export * from './database-outage';
+export * from './migrated-data-source';

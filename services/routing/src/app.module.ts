@@ -7,6 +7,12 @@ import { DispatchModule } from './dispatch/dispatch.module';
 @Module({})
 export class AppModule {
   static register(env: RoutingEnv): DynamicModule {
-    return { module: AppModule, imports: [...coreModules('routing', env, routingDatabase(env)), DispatchModule] };
+    return {
+      module: AppModule,
+      imports: [
+        ...coreModules('routing', env, routingDatabase(env)),
+        DispatchModule.register({ intervalMs: env.TRIAGE_SWEEP_INTERVAL_MS, batchSize: 500 }),
+      ],
+    };
   }
 }

@@ -13,3 +13,11 @@ export class CaseReportedV1 {
   @IsString() @Length(1, 2000) description: string;
   @IsDateString() reportedAt: string;
 }
+
+/**
+ * Version 2 names the integration that reported the case (a system such as the 12345 hotline,
+ * not a person), so that feedback can let only that integration grade the result.
+ */
+export class CaseReportedV2 extends CaseReportedV1 {
+  @Matches(CODE_PATTERN) integrationCode: string;
+}

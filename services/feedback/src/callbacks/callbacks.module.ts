@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CallbacksController } from './callbacks.controller';
 import { CallbacksService } from './callbacks.service';
-import { CaseResolvedHandler } from './case-resolved.handler';
+import { CaseEventsHandler } from './case-events.handler';
 
-@Module({ controllers: [CallbacksController, CaseResolvedHandler], providers: [CallbacksService] })
+@Module({ controllers: [CallbacksController, CaseEventsHandler], providers: [CallbacksService] })
 export class CallbacksModule {}

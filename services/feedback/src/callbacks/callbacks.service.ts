@@ -5,6 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { EventEnvelope, Rating, createEvent } from '@gridwhistle/contracts';
 import { OutboxWriter } from '@gridwhistle/messaging';
 import { CallbackEntity } from './callback.entity';
+import { CaseReporterEntity } from './case-reporter.entity';
 
 /** Ratings that close a case; an unsatisfied resident keeps it open. */
 const CLOSING: readonly Rating[] = ['satisfied', 'basically_satisfied'];
@@ -27,6 +28,19 @@ export class CallbacksService {
     });
   }
 
+  /**
+   * Remembers which integration reported each case. Version 1 of case.reported names none:
+   * such a case can be graded by nobody rather than by the wrong integration.
+   */
+  async rememberReporters(manager: EntityManager, reported: EventEnvelope<'case.reported'>[]): Promise<void> {
+    const reporters = reported.flatMap((event) =>
+      event.version === 1 ? [] : [{ caseId: event.caseId, integrationCode: event.payload.integrationCode }],
+    );
+    if (reporters.length === 0) return;
+    // A case is reported once; should intake announce it again, the first reporter stands.
+    await manager.createQueryBuilder().insert().into(CaseReporterEntity).values(reporters).orIgnore().execute();
+  }
+
   async awaitFeedback(manager: EntityManager, resolved: EventEnvelope<'case.resolved'>[]): Promise<void> {
     await manager.insert(
       CallbackEntity,
@@ -43,11 +57,16 @@ export class CallbacksService {
     );
   }
 
-  /** Records the rating once; the same rating sent again (a retry) answers as the first did. */
+  /**
+   * Records the rating once; the same rating sent again (a retry) answers as the first did.
+   * Only the integration that reported the case may grade it: to any other the case answers
+   * exactly as one that does not exist, so that nobody learns of others' cases.
+   */
   async record(caseId: string, rating: Rating, gradedBy: string) {
     const outcome = await this.dataSource.transaction(async (manager) => {
       const callback = await manager.findOne(CallbackEntity, { where: { caseId }, lock: { mode: 'pessimistic_write' } });
-      if (!callback) throw new NotFoundException(`no resolved case ${caseId} is awaiting feedback`);
+      const mayGrade = callback !== null && (await manager.existsBy(CaseReporterEntity, { caseId, integrationCode: gradedBy }));
+      if (!mayGrade) throw new NotFoundException(`no resolved case ${caseId} is awaiting feedback`);
       if (callback.status !== 'awaiting_feedback') {
         if (callback.rating === rating) return { callback, fresh: false };
         throw new ConflictException(`case ${caseId} was already graded ${callback.rating}`);

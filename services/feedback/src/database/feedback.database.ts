@@ -4,13 +4,20 @@ import { serviceDatabase, typeOrmOptions } from '@gridwhistle/persistence';
 import { callersMigrations } from '@gridwhistle/platform';
 import { IntegrationEntity } from '../integrations/integration.entity';
 import { CallbackEntity } from '../callbacks/callback.entity';
+import { CaseReporterEntity } from '../callbacks/case-reporter.entity';
 import { CreateFeedbackSchema1763856000000 } from './migrations/1763856000000-create-feedback-schema';
+import { CaseReporters1764633600000 } from './migrations/1764633600000-case-reporters';
 
 export function feedbackDatabase(env: { DATABASE_URL: string; DB_PASSWORD?: string }): PostgresConnectionOptions {
   return typeOrmOptions({
     databaseUrl: env.DATABASE_URL,
     db: serviceDatabase('feedback', env.DB_PASSWORD),
-    entities: [IntegrationEntity, CallbackEntity],
-    migrations: [CreateFeedbackSchema1763856000000, ...messagingMigrations('feedback'), ...callersMigrations('feedback.integrations')],
+    entities: [IntegrationEntity, CallbackEntity, CaseReporterEntity],
+    migrations: [
+      CreateFeedbackSchema1763856000000,
+      ...messagingMigrations('feedback'),
+      ...callersMigrations('feedback.integrations'),
+      CaseReporters1764633600000,
+    ],
   });
 }

@@ -13,6 +13,12 @@ describe('public case status', () => {
     expect(nextStatus('closed', 'case.resolved')).toBe('closed');
   });
 
+  it('holds a case routing could not dispatch as awaiting triage until its dispatch', () => {
+    expect(nextStatus('reported', 'case.triage_required')).toBe('awaiting_triage');
+    expect(nextStatus('awaiting_triage', 'case.dispatched')).toBe('dispatched');
+    expect(nextStatus('dispatched', 'case.triage_required')).toBe('dispatched');
+  });
+
   it('keeps the status for events that only add to the timeline', () => {
     expect(nextStatus('resolved', 'case.graded')).toBe('resolved');
   });

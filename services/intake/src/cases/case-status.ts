@@ -1,12 +1,16 @@
 import { EventType } from '@gridwhistle/contracts';
 
-/** The public status of a case, in the order a case moves through them. */
-export const CASE_STATUSES = ['reported', 'dispatched', 'acknowledged', 'resolved', 'closed'] as const;
+/**
+ * The public status of a case, in the order a case moves through them. A case routing cannot
+ * dispatch by itself waits for a person to triage it (awaiting_triage) before its dispatch.
+ */
+export const CASE_STATUSES = ['reported', 'awaiting_triage', 'dispatched', 'acknowledged', 'resolved', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 /** The status each event moves a case to; events absent here only add to the timeline. */
 const STATUS_AFTER: Partial<Record<EventType, CaseStatus>> = {
   'case.reported': 'reported',
+  'case.triage_required': 'awaiting_triage',
   'case.dispatched': 'dispatched',
   'case.acknowledged': 'acknowledged',
   'case.resolved': 'resolved',

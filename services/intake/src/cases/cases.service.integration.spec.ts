@@ -3,8 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { Registry } from 'prom-client';
 import { DataSource, EntityManager } from 'typeorm';
 import { OutboxWriter, TransientFailures } from '@gridwhistle/messaging';
-import { asSchemaOwner, serviceDatabase } from '@gridwhistle/persistence';
-import { IsolatedEnvironment, createIsolatedEnvironment } from '@gridwhistle/testing';
+import { serviceDatabase } from '@gridwhistle/persistence';
+import { IsolatedEnvironment, createIsolatedEnvironment, migratedDataSource } from '@gridwhistle/testing';
 import { intakeDatabase } from '../database/intake.database';
 import { seedIntake } from '../database/intake.seed';
 import { ReporterCipher } from '../privacy/reporter-cipher';
@@ -34,16 +34,13 @@ describe('reports whose commit outcome was unknown, on real Postgres', () => {
 
   beforeAll(async () => {
     env = await createIsolatedEnvironment([serviceDatabase('intake')]);
-    // Migrated and seeded as the schema's owner; the service's own role may only change rows.
-    const owner = await new DataSource(asSchemaOwner(intakeDatabase({ DATABASE_URL: env.databaseUrl }), env.databaseUrl)).initialize();
-    await owner.runMigrations();
-    await seedIntake(owner, {
-      areas: [{ code: 'test.g01', name: '一号网格', level: 'grid', parentCode: null }],
-      categories: [{ code: 'litter', name: '垃圾' }],
-      integrations: [{ code: 'hotline_12345', name: '12345', apiKeyHash: 'unused' }],
-    });
-    await owner.destroy();
-    dataSource = await new DataSource(intakeDatabase({ DATABASE_URL: env.databaseUrl })).initialize();
+    dataSource = await migratedDataSource(intakeDatabase({ DATABASE_URL: env.databaseUrl }), env.databaseUrl, (owner) =>
+      seedIntake(owner, {
+        areas: [{ code: 'test.g01', name: '一号网格', level: 'grid', parentCode: null }],
+        categories: [{ code: 'litter', name: '垃圾' }],
+        integrations: [{ code: 'hotline_12345', name: '12345', apiKeyHash: 'unused' }],
+      }),
+    );
     // Commits, then loses the answer as a dropped connection would.
     const losingCommits = Object.create(dataSource, {
       transaction: {

@@ -113,7 +113,7 @@ export class CasesService {
           createEvent(
             'case.reported',
             c.id,
-            { categoryCode: c.categoryCode, gridCode: c.gridCode, channel: c.channel, description: c.description, reportedAt: reportedAt.get(c.id)!.toISOString() },
+            { categoryCode: c.categoryCode, gridCode: c.gridCode, channel: c.channel, description: c.description, reportedAt: reportedAt.get(c.id)!.toISOString(), integrationCode: c.reportedBy },
             { trace: { traceparent: c.traceparent }, occurredAt: reportedAt.get(c.id) },
           ),
         );

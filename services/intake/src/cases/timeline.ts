@@ -18,6 +18,8 @@ export async function addToTimeline(manager: EntityManager, events: EventEnvelop
 
 function publicDetails(event: EventEnvelope): Record<string, string> {
   switch (event.type) {
+    case 'case.triage_required':
+      return { reason: (event.payload as EventEnvelope<'case.triage_required'>['payload']).reason };
     case 'case.dispatched': {
       const payload = event.payload as EventEnvelope<'case.dispatched'>['payload'];
       return { department: payload.departmentName, dueAt: payload.dueAt };

@@ -1,6 +1,16 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { CaseReportedHandler } from './case-reported.handler';
 import { DispatchService } from './dispatch.service';
+import { AwaitingTriageMetrics } from './awaiting-triage.metrics';
+import { TRIAGE_SWEEP, TriageSweepOptions, TriageSweeper } from './triage.sweeper';
 
-@Module({ controllers: [CaseReportedHandler], providers: [DispatchService] })
-export class DispatchModule {}
+@Module({})
+export class DispatchModule {
+  static register(sweep: TriageSweepOptions): DynamicModule {
+    return {
+      module: DispatchModule,
+      controllers: [CaseReportedHandler],
+      providers: [DispatchService, AwaitingTriageMetrics, TriageSweeper, { provide: TRIAGE_SWEEP, useValue: sweep }],
+    };
+  }
+}
