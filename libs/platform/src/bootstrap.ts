@@ -4,18 +4,20 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { Registry } from 'prom-client';
 import { connectInbox } from '@gridwhistle/messaging';
 import { instrumentHttp } from '@gridwhistle/observability';
+import { ServiceApi, setupOpenApi } from './openapi';
 import { ServiceEnv } from './service.env';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
 /**
  * Starts one service: Fastify HTTP with validation at the edge, the Kafka inbox transport,
- * metrics and graceful shutdown. Used by every main.ts and by the end-to-end tests.
+ * metrics, OpenAPI and Swagger UI, graceful shutdown. Used by every main.ts and by the end-to-end tests.
  */
 export async function startService(
   service: string,
   module: DynamicModule,
   env: ServiceEnv,
+  api: ServiceApi,
 ): Promise<NestFastifyApplication> {
   const logger = new ConsoleLogger(service, {
     json: env.LOG_FORMAT === 'json',
@@ -30,6 +32,7 @@ export async function startService(
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
   );
   instrumentHttp(app.getHttpAdapter().getInstance(), app.get(Registry));
+  setupOpenApi(app, api);
   connectInbox(app);
   app.enableShutdownHooks();
   await app.startAllMicroservices();

@@ -4,3 +4,4 @@ export * from './api-key.guard';
 export * from './bootstrap';
 export * from './service-modules';
 export * from './api-key.auth';
+export * from './openapi';
