@@ -1,3 +1,6 @@
 export * from './isolated-environment';
 export * from './eventually';
 export * from './topic-reader';
+export * from './service-in-process';
+export * from './openapi-conformance';
+export * from './describe-api-document';
