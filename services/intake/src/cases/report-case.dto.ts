@@ -43,7 +43,7 @@ export class ReportCaseDto {
   @IsOptional() @ValidateNested() @Type(() => ReporterDto)
   reporter?: ReporterDto;
 
-  @ApiProperty({ description: 'How the case came in: a channel code.', enum: [...CHANNELS], example: 'hotline' })
-  @IsIn(CHANNELS, { message: `channel must be one of ${CHANNELS.join(', ')}` })
+  @ApiProperty({ description: 'How the case came in: a channel code from GET /v1/channels.', enum: [...CHANNELS], example: 'hotline' })
+  @IsIn(CHANNELS, { message: `channel must be one of ${CHANNELS.join(', ')} (GET /v1/channels lists them)` })
   channel: Channel;
 }

@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ReferenceService } from './reference.service';
-import { AreaTreeDto, CategoryListDto } from './reference.dto';
+import { ACCEPTED_CHANNELS } from './channels';
+import { AreaTreeDto, CategoryListDto, ChannelListDto } from './reference.dto';
 
 /** The valid codes clients may use when reporting a case. Public: no personal data here. */
 @ApiTags('reference')
@@ -25,5 +26,15 @@ export class ReferenceController {
   @ApiOkResponse({ description: 'The whole tree.', type: AreaTreeDto })
   async areas(): Promise<AreaTreeDto> {
     return { areas: await this.reference.areaTree() };
+  }
+
+  @Get('channels')
+  @ApiOperation({
+    summary: 'The channels cases come in through',
+    description: 'The codes `channel` accepts (the 12345 hotline, grid workers, …), each with its name in Chinese and English.',
+  })
+  @ApiOkResponse({ description: 'Every channel.', type: ChannelListDto })
+  channels(): ChannelListDto {
+    return { channels: [...ACCEPTED_CHANNELS] };
   }
 }

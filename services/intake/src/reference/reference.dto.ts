@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { CHANNELS, Channel } from '@gridwhistle/contracts';
 import { AREA_LEVELS, AreaLevel } from './area.entity';
 
 export class CategoryDto {
@@ -32,4 +33,25 @@ export class AreaNodeDto {
 export class AreaTreeDto {
   @ApiProperty({ description: 'The top-level areas (districts), each with its streets, communities and grids.', type: () => AreaNodeDto, isArray: true })
   areas: AreaNodeDto[];
+}
+
+export class ChannelNameDto {
+  @ApiProperty({ description: 'In Chinese.', example: '12345热线' })
+  zh: string;
+
+  @ApiProperty({ description: 'In English.', example: '12345 hotline' })
+  en: string;
+}
+
+export class ChannelDto {
+  @ApiProperty({ description: 'The code to report a case with (`channel`).', enum: CHANNELS, example: 'hotline' })
+  code: Channel;
+
+  @ApiProperty({ description: 'What people call it.', type: () => ChannelNameDto })
+  name: ChannelNameDto;
+}
+
+export class ChannelListDto {
+  @ApiProperty({ description: 'Every channel a case may be reported through.', type: () => ChannelDto, isArray: true })
+  channels: ChannelDto[];
 }
