@@ -23,9 +23,9 @@ API key, sent as \`Authorization: Bearer <api key>\`; a missing or unknown key a
 The others, /health and /metrics among them, are public.
 
 ## Errors
-Every error is \`application/problem+json\` (RFC 9457): \`type\` (${PROBLEM_TYPE_BASE}<slug>),
-\`title\`, \`status\`, \`detail\`, and for validation problems \`errors\`, one \`{field, message}\`
-per invalid field.`;
+Every error is \`application/problem+json\` (RFC 9457): \`type\`
+(\`${PROBLEM_TYPE_BASE}<slug>\`), \`title\`, \`status\`, \`detail\`, and for validation
+problems \`errors\`, one \`{field, message}\` per invalid field.`;
 
 /**
  * Serves the service's OpenAPI 3.1 document at /openapi.json and Swagger UI at /docs, generated
