@@ -64,7 +64,7 @@ async function main(): Promise<void> {
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   log(`ready in ${seconds} s`);
   for (const service of SERVICES) {
-    log(`  ${service.padEnd(10)} http://127.0.0.1:${DEFAULT_PORTS[service]}  (/health, /metrics)`);
+    log(`  ${service.padEnd(10)} http://127.0.0.1:${DEFAULT_PORTS[service]}  (/docs, /openapi.json, /health, /metrics)`);
   }
   log(`  API keys   ${relative(process.cwd(), CREDENTIALS_FILE) || CREDENTIALS_FILE} (${credentials.departments.length} departments, ${credentials.integrations.length} integrations)`);
   log(`  Kafka      ${infra.kafkaBrokers}, topics ${namespace}.*`);

@@ -11,9 +11,11 @@ import {
   Optional,
   UseGuards,
 } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import { METRICS_ACCESS, MetricsAccess, MetricsServer, MetricsTokenGuard } from './metrics.access';
 
+@ApiTags('operations')
 @Controller()
 @UseGuards(MetricsTokenGuard)
 class MetricsController {
@@ -21,6 +23,16 @@ class MetricsController {
 
   @Get('metrics')
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
+  @ApiOperation({
+    summary: 'Prometheus metrics',
+    description: 'The service\u2019s metrics in the Prometheus text format, every series labelled with the service\u2019s name.',
+  })
+  @ApiProduces('text/plain')
+  @ApiOkResponse({
+    description: 'The metrics, for Prometheus to scrape.',
+    schema: { type: 'string' },
+    example: '# TYPE gridwhistle_cases_reported_total counter\ngridwhistle_cases_reported_total{service="intake",channel="hotline",category="manhole_cover"} 42\n',
+  })
   metrics(): Promise<string> {
     return this.registry.metrics();
   }

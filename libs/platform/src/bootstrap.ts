@@ -4,6 +4,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { Registry } from 'prom-client';
 import { TransientFailures, connectInbox } from '@gridwhistle/messaging';
 import { instrumentHttp } from '@gridwhistle/observability';
+import { ServiceApi, setupOpenApi } from './openapi';
 import { ServiceEnv } from './service.env';
 import { OutageInterceptor } from './outage.interceptor';
 
@@ -11,12 +12,13 @@ const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose']
 
 /**
  * Starts one service: Fastify HTTP with validation at the edge, the Kafka inbox transport,
- * metrics and graceful shutdown. Used by every main.ts and by the end-to-end tests.
+ * metrics, OpenAPI and Swagger UI, graceful shutdown. Used by every main.ts and by the end-to-end tests.
  */
 export async function startService(
   service: string,
   module: DynamicModule,
   env: ServiceEnv,
+  api: ServiceApi,
 ): Promise<NestFastifyApplication> {
   const logger = new ConsoleLogger(service, {
     json: env.LOG_FORMAT === 'json',
@@ -32,6 +34,7 @@ export async function startService(
   );
   app.useGlobalInterceptors(new OutageInterceptor(app.get(TransientFailures)));
   instrumentHttp(app.getHttpAdapter().getInstance(), app.get(Registry));
+  setupOpenApi(app, api);
   connectInbox(app);
   app.enableShutdownHooks();
   await app.startAllMicroservices();

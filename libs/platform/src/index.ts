@@ -5,3 +5,4 @@ export * from './api-key.authenticator';
 export * from './bootstrap';
 export * from './service-modules';
 export * from './api-key.auth';
+export * from './openapi';

@@ -1,21 +1,27 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { UUID_EXAMPLE } from '@gridwhistle/platform';
 import { DEPARTMENT_CASE_STATUSES, DepartmentCaseStatus } from './department-case.entity';
 
 export class ListCasesQueryDto {
+  @ApiPropertyOptional({ description: 'Only the cases with this status; all of them if absent.', enum: DEPARTMENT_CASE_STATUSES, example: 'dispatched' })
   @IsOptional()
   @IsIn(DEPARTMENT_CASE_STATUSES, { message: `status must be one of ${DEPARTMENT_CASE_STATUSES.join(', ')}` })
   status?: DepartmentCaseStatus;
 
+  @ApiPropertyOptional({ description: 'At most this many cases per page.', type: 'integer', minimum: 1, maximum: 200, default: 50, example: 50 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
   limit = 50;
 
   /** The last case id of the previous page. */
+  @ApiPropertyOptional({ description: 'The `next` of the previous page, to get the page after it.', format: 'uuid', example: UUID_EXAMPLE })
   @IsOptional() @IsUUID('4', { message: 'after must be a case id from the previous page' })
   after?: string;
 }
 
 export class ResolveCaseDto {
+  @ApiProperty({ description: 'What was done (办结情况): the resident is called back about it.', minLength: 1, maxLength: 2000, example: '已安装新井盖并设置警示标志' })
   @IsString() @Length(1, 2000, { message: 'resolution must say what was done, in 1 to 2000 characters' })
   resolution: string;
 }

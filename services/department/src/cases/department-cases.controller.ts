@@ -1,35 +1,90 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiKeyGuard, Caller, CurrentCaller } from '@gridwhistle/platform';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiKeyAuth, ApiKeyGuard, ApiProblems, ApiUuidParam, Caller, CurrentCaller, UUID_EXAMPLE } from '@gridwhistle/platform';
 import { DepartmentCasesService } from './department-cases.service';
 import { ListCasesQueryDto, ResolveCaseDto } from './case-actions.dto';
+import { CasePageDto, DepartmentCaseDto } from './department-case.dto';
 
 const CaseId = () => Param('id', new ParseUUIDPipe({ version: '4' }));
+const ApiCaseId = () => ApiUuidParam('id', 'The case\u2019s id.');
+const BAD_CASE_ID = { description: '`id` is not a UUID.', errors: [{ field: 'id', message: 'id must be a UUID' }] };
+const NOT_YOURS = {
+  description: 'No case with this id was dispatched to your department (another department\u2019s case looks the same).',
+  detail: `no case ${UUID_EXAMPLE} for your department`,
+};
 
 /** The department API: every route sees only the calling department's cases. */
+@ApiTags('cases')
+@ApiKeyAuth()
 @Controller('v1/cases')
 @UseGuards(ApiKeyGuard)
 export class DepartmentCasesController {
   constructor(private readonly cases: DepartmentCasesService) {}
 
   @Get()
-  list(@CurrentCaller() caller: Caller, @Query() query: ListCasesQueryDto) {
+  @ApiOperation({
+    summary: 'Your department\u2019s cases',
+    description: 'The cases dispatched to your department, oldest dispatch first, a page at a time: pass `next` as `after` for the next page.',
+  })
+  @ApiOkResponse({ description: 'A page of cases.', type: CasePageDto })
+  @ApiProblems({
+    400: { description: 'A query parameter is not valid.', errors: [{ field: 'limit', message: 'limit must be an integer from 1 to 200' }] },
+  })
+  list(@CurrentCaller() caller: Caller, @Query() query: ListCasesQueryDto): Promise<CasePageDto> {
     return this.cases.list(caller.code, query);
   }
 
   @Get(':id')
-  get(@CurrentCaller() caller: Caller, @CaseId() id: string) {
+  @ApiOperation({ summary: 'One of your cases', description: 'A case dispatched to your department, as it stands.' })
+  @ApiCaseId()
+  @ApiOkResponse({ description: 'The case.', type: DepartmentCaseDto })
+  @ApiProblems({ 400: BAD_CASE_ID, 404: NOT_YOURS })
+  get(@CurrentCaller() caller: Caller, @CaseId() id: string): Promise<DepartmentCaseDto> {
     return this.cases.get(caller.code, id);
   }
 
   @Post(':id/acknowledge')
   @HttpCode(200)
-  acknowledge(@CurrentCaller() caller: Caller, @CaseId() id: string) {
+  @ApiOperation({
+    summary: 'Acknowledge a case (签收, 报到)',
+    description: 'Your department takes the dispatched case on. Acknowledging it again answers with the case as it is.',
+  })
+  @ApiCaseId()
+  @ApiOkResponse({ description: 'The case, acknowledged.', type: DepartmentCaseDto })
+  @ApiProblems({
+    400: BAD_CASE_ID,
+    404: NOT_YOURS,
+    409: {
+      description: 'The case has moved past `dispatched`: it can no longer be acknowledged.',
+      detail: `case ${UUID_EXAMPLE} is resolved: only a dispatched case can be acknowledged`,
+    },
+  })
+  acknowledge(@CurrentCaller() caller: Caller, @CaseId() id: string): Promise<DepartmentCaseDto> {
     return this.cases.apply(caller.code, id, 'acknowledge');
   }
 
   @Post(':id/resolve')
   @HttpCode(200)
-  resolve(@CurrentCaller() caller: Caller, @CaseId() id: string, @Body() dto: ResolveCaseDto) {
+  @ApiOperation({
+    summary: 'Resolve a case (办结)',
+    description: 'Your department finished the work and says what was done; the resident is then asked whether it was fixed. Resolving it again with the same resolution answers with the case as it is.',
+  })
+  @ApiCaseId()
+  @ApiOkResponse({ description: 'The case, resolved.', type: DepartmentCaseDto })
+  @ApiProblems({
+    400: {
+      description: '`id` is not a UUID, `resolution` is missing or too long, or the body is not JSON.',
+      errors: [{ field: 'resolution', message: 'resolution must say what was done, in 1 to 2000 characters' }],
+    },
+    404: NOT_YOURS,
+    409: {
+      description: 'The case is not in a state to be resolved: not acknowledged yet (acknowledge it first), closed, or resolved before with another resolution.',
+      detail: `case ${UUID_EXAMPLE} is dispatched: acknowledge the case before resolving it`,
+    },
+    413: true,
+    415: true,
+  })
+  resolve(@CurrentCaller() caller: Caller, @CaseId() id: string, @Body() dto: ResolveCaseDto): Promise<DepartmentCaseDto> {
     return this.cases.apply(caller.code, id, 'resolve', dto.resolution);
   }
 }

@@ -1,8 +1,12 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
-import { ApiKeyGuard, Caller, CurrentCaller } from '@gridwhistle/platform';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiKeyAuth, ApiKeyGuard, ApiProblems, ApiUuidParam, Caller, CurrentCaller, UUID_EXAMPLE } from '@gridwhistle/platform';
 import { CallbacksService } from './callbacks.service';
 import { RecordFeedbackDto } from './record-feedback.dto';
+import { FeedbackReceiptDto } from './feedback-receipt.dto';
 
+@ApiTags('feedback')
+@ApiKeyAuth()
 @Controller('v1/cases')
 @UseGuards(ApiKeyGuard)
 export class CallbacksController {
@@ -10,6 +14,27 @@ export class CallbacksController {
 
   @Post(':id/feedback')
   @HttpCode(200)
+  @ApiOperation({
+    summary: 'Record the resident\u2019s rating (回访, 评单)',
+    description:
+      'Once a department has resolved the case, the resident is called back and grades the result. ' +
+      'A satisfied resident closes the case; sending the same rating again answers as the first time did.',
+  })
+  @ApiUuidParam('id', 'The case\u2019s id.')
+  @ApiOkResponse({ description: 'The rating was recorded (or had been).', type: FeedbackReceiptDto })
+  @ApiProblems({
+    400: {
+      description: '`id` is not a UUID, `rating` is not one of the ratings, or the body is not JSON.',
+      errors: [{ field: 'rating', message: 'rating must be one of satisfied, basically_satisfied, unsatisfied' }],
+    },
+    404: {
+      description: 'No resolved case with this id awaits feedback (yet: the resolution reaches this service within milliseconds).',
+      detail: `no resolved case ${UUID_EXAMPLE} is awaiting feedback`,
+    },
+    409: { description: 'The case was graded before with another rating; the first rating stands.', detail: `case ${UUID_EXAMPLE} was already graded unsatisfied` },
+    413: true,
+    415: true,
+  })
   record(
     @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
     @Body() dto: RecordFeedbackDto,

@@ -1,37 +1,49 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { CHANNELS, CODE_PATTERN, Channel } from '@gridwhistle/contracts';
 
+const PHONE_PATTERN = /^\+?[0-9][0-9 -]{4,19}$/;
+
 export class LocationDto {
+  @ApiProperty({ description: 'The grid (网格) where the problem is: a grid code from GET /v1/areas.', pattern: CODE_PATTERN.source, example: 'kaizhou.hanfeng.binhu.g01' })
   @Matches(CODE_PATTERN, { message: '$property must be a grid code from GET /v1/areas' })
   gridCode: string;
 }
 
+/** Who reported: encrypted at rest, never returned by any API, never put on Kafka. */
 export class ReporterDto {
+  @ApiPropertyOptional({ description: 'The reporter\u2019s name, so that the handler can call back.', minLength: 1, maxLength: 100, example: '李女士' })
   @IsOptional() @IsString() @Length(1, 100)
   name?: string;
 
+  @ApiPropertyOptional({ description: 'The reporter\u2019s phone number: digits, spaces and -, optionally a leading +.', pattern: PHONE_PATTERN.source, example: '13812345678' })
   @IsOptional()
-  @Matches(/^\+?[0-9][0-9 -]{4,19}$/, { message: '$property must be a phone number (digits, spaces, -)' })
+  @Matches(PHONE_PATTERN, { message: '$property must be a phone number (digits, spaces, -)' })
   phone?: string;
 }
 
 /** POST /v1/cases: what a channel (hotline, grid worker app, …) reports. */
 export class ReportCaseDto {
+  @ApiProperty({ description: 'What kind of problem it is: a category code from GET /v1/categories.', pattern: CODE_PATTERN.source, example: 'manhole_cover' })
   @Matches(CODE_PATTERN, { message: 'category must be a category code from GET /v1/categories' })
   category: string;
 
+  @ApiProperty({ description: 'The problem in the reporter\u2019s words, as the department will read it (names and phone numbers belong in `reporter`, which is kept encrypted).', minLength: 1, maxLength: 2000, example: '滨湖社区3栋门口井盖缺失，夜间有行人跌落风险' })
   @IsString() @Length(1, 2000, { message: 'description must be 1 to 2000 characters' })
   description: string;
 
+  @ApiProperty({ description: 'Where the problem is.', type: () => LocationDto })
   @IsObject({ message: 'location must be an object with a gridCode' })
   @ValidateNested()
   @Type(() => LocationDto)
   location: LocationDto;
 
+  @ApiPropertyOptional({ description: 'Who reported, if they gave their name or phone (personal data: encrypted, never shown).', type: () => ReporterDto })
   @IsOptional() @ValidateNested() @Type(() => ReporterDto)
   reporter?: ReporterDto;
 
-  @IsIn(CHANNELS, { message: `channel must be one of ${CHANNELS.join(', ')}` })
+  @ApiProperty({ description: 'How the case came in: a channel code from GET /v1/channels.', enum: [...CHANNELS], example: 'hotline' })
+  @IsIn(CHANNELS, { message: `channel must be one of ${CHANNELS.join(', ')} (GET /v1/channels lists them)` })
   channel: Channel;
 }

@@ -1,0 +1,15 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { UUID_EXAMPLE } from '@gridwhistle/platform';
+import { CASE_STATUSES, CaseStatus } from './case-status';
+
+/** The answer to a report: the case's id to follow it by, and its status now. */
+export class CaseReceiptDto {
+  @ApiProperty({ description: 'The case\u2019s id: GET /v1/cases/{id} follows it.', format: 'uuid', example: UUID_EXAMPLE })
+  id: string;
+
+  @ApiProperty({ description: 'The case\u2019s public status: `reported` for a new case; a replayed report answers with the status the case has reached since.', enum: CASE_STATUSES, example: 'reported' })
+  status: CaseStatus;
+
+  @ApiProperty({ description: 'When intake accepted the case (受理).', format: 'date-time', example: '2026-11-22T08:15:30.123Z' })
+  reportedAt: string;
+}

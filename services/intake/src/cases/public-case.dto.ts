@@ -1,0 +1,68 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CHANNELS, Channel, EVENT_TYPES, RATINGS, Rating } from '@gridwhistle/contracts';
+import { UUID_EXAMPLE } from '@gridwhistle/platform';
+import { CASE_STATUSES, CaseStatus } from './case-status';
+
+export class CaseCategoryDto {
+  @ApiProperty({ description: 'The category code.', example: 'manhole_cover' })
+  code: string;
+
+  @ApiProperty({ description: 'Its name, or null if the category was removed since.', type: 'string', nullable: true, example: '井盖缺失' })
+  name: string | null;
+}
+
+export class CaseGridDto {
+  @ApiProperty({ description: 'The grid code.', example: 'kaizhou.hanfeng.binhu.g01' })
+  code: string;
+
+  @ApiProperty({ description: 'Its name, or null if the grid was removed since.', type: 'string', nullable: true, example: '滨湖社区第一网格' })
+  name: string | null;
+}
+
+/** Timeline entries name their event without the `case.` of its type. */
+const TIMELINE_EVENTS = EVENT_TYPES.map((type) => type.replace(/^case\./, ''));
+
+/** One step of a case, with only what the public may see of it. */
+export class TimelineEntryDto {
+  @ApiProperty({ description: 'What happened.', enum: TIMELINE_EVENTS, example: 'dispatched' })
+  event: string;
+
+  @ApiProperty({ description: 'When it happened.', format: 'date-time', example: '2026-11-22T08:15:30.456Z' })
+  at: string;
+
+  @ApiPropertyOptional({ description: 'On `dispatched`: the department the case was dispatched to (派单).', example: '区城市管理局' })
+  department?: string;
+
+  @ApiPropertyOptional({ description: 'On `dispatched`: by when the department is to resolve it.', format: 'date-time', example: '2026-11-22T10:15:30.456Z' })
+  dueAt?: string;
+
+  @ApiPropertyOptional({ description: 'On `graded`: the resident\u2019s rating (评单).', enum: RATINGS, example: 'satisfied' })
+  rating?: Rating;
+}
+
+/** GET /v1/cases/{id}: the public view of a case, without any personal data. */
+export class PublicCaseDto {
+  @ApiProperty({ description: 'The case\u2019s id.', format: 'uuid', example: UUID_EXAMPLE })
+  id: string;
+
+  @ApiProperty({ description: 'Where the case stands; it only moves forward.', enum: CASE_STATUSES, example: 'dispatched' })
+  status: CaseStatus;
+
+  @ApiProperty({ description: 'What kind of problem it is.', type: () => CaseCategoryDto })
+  category: CaseCategoryDto;
+
+  @ApiProperty({ description: 'The grid (网格) where the problem is.', type: () => CaseGridDto })
+  grid: CaseGridDto;
+
+  @ApiProperty({ description: 'How the case came in.', enum: CHANNELS, example: 'hotline' })
+  channel: Channel;
+
+  @ApiProperty({ description: 'When intake accepted the case.', format: 'date-time', example: '2026-11-22T08:15:30.123Z' })
+  reportedAt: string;
+
+  @ApiProperty({ description: 'When the status last changed.', format: 'date-time', example: '2026-11-22T08:15:30.456Z' })
+  updatedAt: string;
+
+  @ApiProperty({ description: 'Every step so far, oldest first.', type: () => TimelineEntryDto, isArray: true })
+  timeline: TimelineEntryDto[];
+}
