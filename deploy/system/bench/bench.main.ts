@@ -31,6 +31,11 @@ async function main(): Promise<void> {
   const quiet = () => undefined;
   Logger.overrideLogger({ log: quiet, debug: quiet, verbose: quiet, warn: toStderr('warn'), error: toStderr('error'), fatal: toStderr('fatal') });
   const system = await BenchSystem.create(log);
+  // Ctrl-C: the services stop on their own signal; the run's database and topics are removed here.
+  process.once('SIGINT', () => {
+    log('interrupted: removing the run\u2019s database and topics');
+    system.stop().finally(() => process.exit(130));
+  });
   let measured: Measurements;
   try {
     measured = await measure(system, options, log);

@@ -35,6 +35,7 @@ export class BenchSystem {
   /** The hotline integration: it reports every case and, later, records the resident's feedback. */
   readonly integrationKey: string;
   private reported = 0;
+  private stopping?: Promise<void>;
 
   private constructor(
     private readonly infra: Infrastructure,
@@ -115,7 +116,12 @@ export class BenchSystem {
     return false;
   }
 
-  async stop(): Promise<void> {
+  /** Stops the services and removes the run's database and topics; once, however often it is called. */
+  stop(): Promise<void> {
+    return (this.stopping ??= this.tearDown());
+  }
+
+  private async tearDown(): Promise<void> {
     this.http.destroy();
     await this.db.end().catch(() => undefined);
     await Promise.all(this.children.map((child) => stopService(child)));

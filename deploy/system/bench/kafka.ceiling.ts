@@ -38,7 +38,8 @@ export async function kafkaCeiling(settings: KafkaSettings, seconds: number, rtt
     await consumer.subscribe({ topics: [topic], fromBeginning: true });
     const joined = new Promise((resolve) => consumer.on(consumer.events.GROUP_JOIN, resolve));
     await consumer.run({ partitionsConsumedConcurrently: PARTITIONS, eachBatch: (payload) => sink.take(payload) });
-    await joined;
+    const stuck = new Promise((_, reject) => setTimeout(() => reject(new Error('the Kafka ceiling\u2019s consumer joined no group in 30 s')), 30_000).unref());
+    await Promise.race([joined, stuck]);
     const msgsPerS = await passThrough(producer, topic, sink, seconds);
     return { msgsPerS, ...(await roundTrips(producer, topic, sink, seconds, rttRate)) };
   } finally {

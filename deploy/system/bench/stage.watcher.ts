@@ -21,8 +21,8 @@ interface Waiter {
  * Tells the full loop when a case has reached a stage that another service records after
  * hearing of it over Kafka: the department's list, the feedback service's callback, intake's
  * closure. One poller asks the database about every waiting case at once, back to back, so
- * that a thousand cases in flight cost one small query every few milliseconds instead of a
- * thousand HTTP polls.
+ * that a hundred cases in flight cost one small query every 10 ms or so instead of a hundred
+ * HTTP polls.
  */
 export class StageWatcher {
   private readonly waiting: Record<Stage, Map<string, Waiter>> = { listed: new Map(), awaitingFeedback: new Map(), closed: new Map() };
@@ -32,7 +32,8 @@ export class StageWatcher {
   constructor(
     private readonly db: Client,
     private readonly timeoutMs = 30_000,
-    private readonly pauseMs = 2,
+    /** Between polls: short against a loop's latency, long enough that polling costs the machine little. */
+    private readonly pauseMs = 10,
   ) {}
 
   reached(stage: Stage, id: string): Promise<void> {
