@@ -20,7 +20,7 @@ interface Waiter {
 /**
  * Tells the full loop when a case has reached a stage that another service records after
  * hearing of it over Kafka: the department's list, the feedback service's callback, intake's
- * closure. One poller asks the database about every waiting case at once, back to back, so
+ * closure. One poller asks the database about every waiting case at once, so
  * that a hundred cases in flight cost one small query every 10 ms or so instead of a hundred
  * HTTP polls.
  */
