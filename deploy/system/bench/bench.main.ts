@@ -1,7 +1,9 @@
 import { cpus } from 'node:os';
+import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
+import { REPO_ROOT } from '../infrastructure';
 import { SERVICES, ServiceName } from '../setup';
-import { parseBenchOptions } from './bench.options';
+import { BenchOptions, parseBenchOptions } from './bench.options';
 import { Measurements, benchResult, checkTargets } from './bench.result';
 import { BenchSystem } from './bench.system';
 import { CaseClock } from './case.clock';
@@ -36,18 +38,25 @@ async function main(): Promise<void> {
     log('interrupted: removing the run\u2019s database and topics');
     system.stop().finally(() => process.exit(130));
   });
+  const profileDir = options.cpuProf ? join(REPO_ROOT, '.local/profiles', system.kafka.namespace) : undefined;
   let measured: Measurements;
   try {
-    measured = await measure(system, options, log);
+    measured = await measure(system, options, log, profileDir);
   } finally {
     await system.stop();
   }
+  if (profileDir) log(`CPU profiles of the services (Chrome DevTools, speedscope): ${profileDir}/`);
   const result = benchResult(measured);
   for (const check of checkTargets(result)) log(`${check.met ? 'met    ' : 'NOT MET'} ${check.target}: ${check.value ?? 'not measured'}`);
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
-async function measure(system: BenchSystem, options: ReturnType<typeof parseBenchOptions>, log: (line: string) => void): Promise<Measurements> {
+async function measure(
+  system: BenchSystem,
+  options: BenchOptions,
+  log: (line: string) => void,
+  profileDir: string | undefined,
+): Promise<Measurements> {
   const ms = (p: Percentiles) => `p50 ${p.p50.toFixed(1)} p95 ${p.p95.toFixed(1)} p99 ${p.p99.toFixed(1)} ms`;
   log(`${SERVICES.length} services, Kafka and Postgres on ${cpus().length} cores; namespace ${system.kafka.namespace}`);
 
@@ -56,7 +65,7 @@ async function measure(system: BenchSystem, options: ReturnType<typeof parseBenc
   const kafka = await kafkaCeiling(system.kafka, options.ceilingS);
   log(`Kafka ceiling: ${kafka.msgsPerS.toFixed(0)} msgs/s pass-through; at 200 single msgs/s round trip ${ms(kafka.rttMs)}, producer ack ${ms(kafka.ackMs)}`);
 
-  await system.startServices();
+  await system.startServices(profileDir);
   const meter = new UsageMeter(system.pids, system.db);
   meter.watchMemory();
   const clock = await CaseClock.create(system.db);

@@ -25,7 +25,8 @@ describe('parseBenchOptions', () => {
     expect(() => parseBenchOptions(['--rate', '0'])).toThrow(/rate must be more than 0/);
   });
 
-  it('keeps stdout for the JSON line alone with --json-only', () => {
-    expect(parseBenchOptions(['--json-only']).jsonOnly).toBe(true);
+  it('keeps stdout for the JSON line alone with --json-only, and profiles the services with --cpu-prof', () => {
+    expect(parseBenchOptions(['--json-only', '--cpu-prof'])).toMatchObject({ jsonOnly: true, cpuProf: true });
+    expect(parseBenchOptions([])).toMatchObject({ jsonOnly: false, cpuProf: false });
   });
 });

@@ -19,6 +19,8 @@ export interface BenchOptions {
   soakS: number;
   /** Human lines go to stderr, so that stdout is only the JSON line. */
   jsonOnly: boolean;
+  /** Each service writes a V8 CPU profile of the run (node --cpu-prof) under .local/profiles/. */
+  cpuProf: boolean;
 }
 
 const FULL: BenchOptions = {
@@ -33,6 +35,7 @@ const FULL: BenchOptions = {
   ceilingS: 5,
   soakS: 0,
   jsonOnly: false,
+  cpuProf: false,
 };
 
 /** `--quick`: every part, shorter, so that the whole run (with the build) stays within 90 s. */
@@ -40,7 +43,7 @@ const QUICK: Partial<BenchOptions> = { durationS: 10, cases: 1000, rounds: 1, lo
 
 const SOAK_S = 600;
 
-type NumberOption = Exclude<keyof BenchOptions, 'jsonOnly'>;
+type NumberOption = Exclude<keyof BenchOptions, 'jsonOnly' | 'cpuProf'>;
 
 const NUMBERS: Record<string, NumberOption> = {
   rate: 'rate',
@@ -55,7 +58,7 @@ const NUMBERS: Record<string, NumberOption> = {
   'soak-duration': 'soakS',
 };
 
-export const USAGE = `npm run bench -- [--quick] [--soak] [--json-only]
+export const USAGE = `npm run bench -- [--quick] [--soak] [--json-only] [--cpu-prof]
   [--rate 200] [--duration 60] [--cases 5000] [--concurrency 64] [--rounds 3]
   [--loop-cases 2000] [--loop-concurrency 128] [--warmup 3000] [--ceiling-duration 5] [--soak-duration 600]`;
 
@@ -66,7 +69,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
   for (let i = 0; i < argv.length; i++) {
     const [name, inline] = argv[i].replace(/^--/, '').split('=', 2);
     if (!argv[i].startsWith('--')) throw new Error(`unexpected argument "${argv[i]}"\n${USAGE}`);
-    if (name === 'quick' || name === 'soak' || name === 'json-only') {
+    if (['quick', 'soak', 'json-only', 'cpu-prof'].includes(name)) {
       flags.add(name);
       continue;
     }
@@ -84,6 +87,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     ...(flags.has('quick') ? QUICK : {}),
     ...(flags.has('soak') ? { soakS: SOAK_S } : {}),
     jsonOnly: flags.has('json-only'),
+    cpuProf: flags.has('cpu-prof'),
     ...numbers,
   };
   for (const key of ['rate', 'durationS', 'cases', 'concurrency', 'rounds', 'loopCases', 'loopConcurrency', 'ceilingS'] as const) {

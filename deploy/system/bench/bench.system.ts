@@ -67,7 +67,8 @@ export class BenchSystem {
     return new BenchSystem(infra, databaseUrl, kafka, db, credentials, city);
   }
 
-  async startServices(): Promise<void> {
+  /** Starts the services; with `profileDir`, each writes a V8 CPU profile there when it stops. */
+  async startServices(profileDir?: string): Promise<void> {
     for (const service of SERVICES) {
       const port = await freePort();
       this.urls[service] = `http://127.0.0.1:${port}`;
@@ -79,7 +80,8 @@ export class BenchSystem {
         KAFKA_NAMESPACE: this.kafka.namespace,
         LOG_LEVEL: 'warn',
       };
-      const child = spawnService(service, env, (line) => process.stderr.write(`[${service}] ${line}\n`));
+      const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}/${service}`] : [];
+      const child = spawnService(service, env, (line) => process.stderr.write(`[${service}] ${line}\n`), profile);
       this.children.push(child);
       this.pids[service] = child.pid!;
     }
