@@ -57,13 +57,12 @@ async function measure(
   log: (line: string) => void,
   profileDir: string | undefined,
 ): Promise<Measurements> {
-  const ms = (p: Percentiles) => `p50 ${p.p50.toFixed(1)} p95 ${p.p95.toFixed(1)} p99 ${p.p99.toFixed(1)} ms`;
   log(`${SERVICES.length} services, Kafka and Postgres on ${cpus().length} cores; namespace ${system.kafka.namespace}`);
 
   // The ceilings first, while no service competes for the machine.
   const pgTxPerS = await pgCeiling(system.databaseUrl, options.ceilingS, log);
   const kafka = await kafkaCeiling(system.kafka, options.ceilingS);
-  log(`Kafka ceiling: ${kafka.msgsPerS.toFixed(0)} msgs/s pass-through; at 200 single msgs/s round trip ${ms(kafka.rttMs)}, producer ack ${ms(kafka.ackMs)}`);
+  log(`Kafka ceiling: ${kafka.msgsPerS.toFixed(0)} msgs/s pass-through; at 200 single msgs/s round trip ${formatMs(kafka.rttMs)}, producer ack ${formatMs(kafka.ackMs)}`);
 
   await system.startServices(profileDir);
   const meter = new UsageMeter(system.pids, system.db);
@@ -76,7 +75,7 @@ async function measure(
   log(`warmed up with ${options.warmup} cases`);
 
   const open = await openLoopPhase(system, clock, meter, options);
-  logOpenLoop(open, options, log, ms);
+  logOpenLoop(open, options, log);
 
   const dispatchCasesPerS = await saturatedDispatchPhase(system, clock, options, log);
   log(`saturated report → department list: ${dispatchCasesPerS.toFixed(0)} cases/s (median of ${options.rounds}, ${options.concurrency} in flight)`);
@@ -90,7 +89,7 @@ async function measure(
     const startMb = meter.residentNow();
     log(`soak: open loop at ${options.rate}/s for ${options.soakS} s; RSS now ${formatMb(startMb)}`);
     const soaked = await openLoopPhase(system, clock, meter, { rate: options.rate, durationS: options.soakS });
-    logOpenLoop(soaked, { rate: options.rate, durationS: options.soakS }, log, ms);
+    logOpenLoop(soaked, { rate: options.rate, durationS: options.soakS }, log);
     soak = { durationS: options.soakS, startMb, endMb: meter.residentNow() };
     log(`soak: RSS after ${formatMb(soak.endMb)}`);
   }
@@ -120,19 +119,18 @@ async function measure(
   };
 }
 
-function logOpenLoop(
-  open: OpenLoopFigures,
-  options: { rate: number; durationS: number },
-  log: (line: string) => void,
-  ms: (p: Percentiles) => string,
-): void {
+function logOpenLoop(open: OpenLoopFigures, options: { rate: number; durationS: number }, log: (line: string) => void): void {
   log(`open loop at ${options.rate}/s for ${options.durationS} s: ${open.sent} sent, ${open.errors} failed${open.firstError ? ` (first: ${open.firstError})` : ''}`);
-  log(`  POST ${ms(open.postMs)}; report → dispatched ${ms(open.dispatchMs)}; report → department list ${ms(open.departmentListMs)}`);
+  log(`  POST ${formatMs(open.postMs)}; report → dispatched ${formatMs(open.dispatchMs)}; report → department list ${formatMs(open.departmentListMs)}`);
   if (open.pacing.lagMs.p99 > 5) log(`  the client itself fell behind its schedule: lag p99 ${open.pacing.lagMs.p99.toFixed(1)} ms, max ${open.pacing.lagMs.max.toFixed(1)} ms`);
   if (open.cpuMsPerCase) {
     const shares = Object.entries(open.cpuMsPerCase).map(([name, value]) => `${name} ${value.toFixed(2)}`);
     log(`  CPU ms per case: ${shares.join(', ')}`);
   }
+}
+
+function formatMs(p: Percentiles): string {
+  return `p50 ${p.p50.toFixed(1)} p95 ${p.p95.toFixed(1)} p99 ${p.p99.toFixed(1)} ms`;
 }
 
 function formatMb(mb: Record<ServiceName, number>): string {
