@@ -10,16 +10,18 @@ export const DEFAULT_PORTS: Record<ServiceName, number> = { intake: 3001, routin
 
 /**
  * Runs one service from the compiled build (`npm run build`), the way it runs in production,
- * resolving the @gridwhistle/* imports inside dist/. An `undefined` in `env` unsets a variable.
+ * resolving the @gridwhistle/* imports inside dist/. An `undefined` in `env` unsets a variable;
+ * `nodeOptions` go to node itself (the benchmark's --cpu-prof, which NODE_OPTIONS may not carry).
  */
 export function spawnService(
   service: ServiceName,
   env: Record<string, string | undefined>,
   onLine: (line: string) => void,
+  nodeOptions: string[] = [],
 ): ChildProcess {
   const main = join(REPO_ROOT, 'dist/services', service, 'src/main.js');
   if (!existsSync(main)) throw new Error(`${main} is missing: run "npm run build" first`);
-  const child = spawn(process.execPath, ['-r', 'tsconfig-paths/register', main], {
+  const child = spawn(process.execPath, [...nodeOptions, '-r', 'tsconfig-paths/register', main], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,

@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 
 /**
- * CPU time read from Linux's /proc, for the benchmark: CPU per case is steadier than
- * throughput on a noisy machine, and it shows which process spends it.
+ * CPU time and memory read from Linux's /proc, for the benchmark: CPU per case is steadier
+ * than throughput on a noisy machine, and it shows which process spends it.
  */
 export const cpuTimeAvailable = existsSync('/proc/stat');
 const ticksPerSecond = cpuTimeAvailable ? Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) : 100;
@@ -28,6 +28,16 @@ export function commandCpuMs(command: string): number {
     if (stat?.command === command) total += stat.cpuMs;
   }
   return total;
+}
+
+/** Resident memory of one process now, in MB (VmRSS); NaN when it has exited. */
+export function residentMb(pid: number): number {
+  try {
+    const kb = readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+) kB$/m)?.[1];
+    return kb === undefined ? NaN : Number(kb) / 1024;
+  } catch {
+    return NaN;
+  }
 }
 
 function readStat(pid: number): { command: string; cpuMs: number } | undefined {
