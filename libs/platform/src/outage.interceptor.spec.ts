@@ -67,7 +67,7 @@ describe('requests during a database outage', () => {
   });
 
   it('answers a failure of an unknown shape with 503 while the database does not answer, with 500 while it does', async () => {
-    failure = Object.assign(new Error('database "gw" is not currently accepting connections'), { code: '55000' });
+    failure = Object.assign(new Error('object not in prerequisite state'), { code: '55000' });
     databaseAnswers = false;
     expect((await get('/fails')).statusCode).toBe(503);
     databaseAnswers = true;

@@ -45,7 +45,8 @@ export async function startServiceInProcess<E extends ServiceEnv>(definition: Se
     LOG_LEVEL: 'error',
     GRIDWHISTLE_PROFILE: 'local',
   });
-  const migrations = await new DataSource({ ...asSchemaOwner(definition.database(env), isolated.databaseUrl), extra: { max: 1 } }).initialize();
+  const owner = asSchemaOwner(definition.database(env), isolated.databaseUrl);
+  const migrations = await new DataSource({ ...owner, extra: { ...owner.extra, max: 1 } }).initialize();
   await migrations.runMigrations({ transaction: 'each' });
   await migrations.destroy();
 
