@@ -3,10 +3,10 @@ import {
   ExecutionContext,
   Inject,
   Injectable,
-  UnauthorizedException,
   createParamDecorator,
 } from '@nestjs/common';
 import { hashApiKey } from './api-key';
+import { Problem } from './problems/problem';
 
 /** Who is calling: a department or an integration, by its code. */
 export interface Caller {
@@ -30,9 +30,9 @@ export class ApiKeyGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; caller?: Caller }>();
     const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
-    if (!match) throw new UnauthorizedException('send your API key as "Authorization: Bearer <api key>"');
+    if (!match) throw unauthorized('send your API key as "Authorization: Bearer <api key>"', 'Bearer');
     const caller = await this.lookup(hashApiKey(match[1]));
-    if (!caller) throw new UnauthorizedException('unknown API key');
+    if (!caller) throw unauthorized('unknown API key', 'Bearer error="invalid_token"');
     request.caller = caller;
     return true;
   }
@@ -45,6 +45,11 @@ export class ApiKeyGuard implements CanActivate {
     this.cache.set(keyHash, { caller, expires: Date.now() + CACHE_TTL_MS });
     return caller;
   }
+}
+
+/** RFC 6750 §3: a 401 says how to authenticate, and why a key was refused. */
+function unauthorized(detail: string, challenge: string): Problem {
+  return new Problem(401, 'unauthorized', detail, {}, { 'WWW-Authenticate': challenge });
 }
 
 export const CurrentCaller = createParamDecorator((_: unknown, context: ExecutionContext): Caller => {
