@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiKeyGuard, Caller, CurrentCaller } from '@gridwhistle/platform';
+import { Body, Controller, Get, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiKeyGuard, Caller, CurrentCaller, UuidParam } from '@gridwhistle/platform';
 import { DepartmentCasesService } from './department-cases.service';
 import { ListCasesQueryDto, ResolveCaseDto } from './case-actions.dto';
 
-const CaseId = () => Param('id', new ParseUUIDPipe({ version: '4' }));
+const CaseId = () => UuidParam('id');
 
 /** The department API: every route sees only the calling department's cases. */
 @Controller('v1/cases')

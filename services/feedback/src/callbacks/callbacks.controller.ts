@@ -1,5 +1,5 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
-import { ApiKeyGuard, Caller, CurrentCaller } from '@gridwhistle/platform';
+import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { ApiKeyGuard, Caller, CurrentCaller, UuidParam } from '@gridwhistle/platform';
 import { CallbacksService } from './callbacks.service';
 import { RecordFeedbackDto } from './record-feedback.dto';
 
@@ -11,7 +11,7 @@ export class CallbacksController {
   @Post(':id/feedback')
   @HttpCode(200)
   record(
-    @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
+    @UuidParam('id') id: string,
     @Body() dto: RecordFeedbackDto,
     @CurrentCaller() caller: Caller,
   ) {

@@ -1,6 +1,6 @@
-import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Post, Res, UseGuards } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
-import { ApiKeyGuard, Caller, CurrentCaller } from '@gridwhistle/platform';
+import { ApiKeyGuard, Caller, CurrentCaller, UuidParam, ValidationProblem } from '@gridwhistle/platform';
 import { CasesService } from './cases.service';
 import { ReportCaseDto } from './report-case.dto';
 
@@ -20,7 +20,7 @@ export class CasesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,128}$/.test(idempotencyKey)) {
-      throw new BadRequestException('Idempotency-Key must be 1 to 128 visible ASCII characters');
+      throw new ValidationProblem([{ field: 'Idempotency-Key', message: 'Idempotency-Key must be 1 to 128 visible ASCII characters' }]);
     }
     const outcome = await this.cases.report(dto, caller.code, idempotencyKey, traceparent);
     if (outcome.replayed) reply.header('Idempotent-Replayed', 'true');
@@ -30,7 +30,7 @@ export class CasesController {
 
   /** The public view of a case: status and timeline, no personal data. */
   @Get(':id')
-  view(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string) {
+  view(@UuidParam('id') id: string) {
     return this.cases.publicView(id);
   }
 }

@@ -1,4 +1,4 @@
-import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Counter, Registry } from 'prom-client';
@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { createEvent, traceFrom } from '@gridwhistle/contracts';
 import { OutboxWriter } from '@gridwhistle/messaging';
 import { GroupCommit } from '@gridwhistle/persistence';
+import { FieldError, ValidationProblem } from '@gridwhistle/platform';
 import { ReferenceService } from '../reference/reference.service';
 import { ReporterCipher } from '../privacy/reporter-cipher';
 import { CaseEntity } from './case.entity';
@@ -153,11 +154,11 @@ export class CasesService {
       this.reference.category(dto.category),
       this.reference.area(dto.location.gridCode),
     ]);
-    const problems: string[] = [];
-    if (!category) problems.push(`unknown category '${dto.category}' (GET /v1/categories lists them)`);
-    if (!grid) problems.push(`unknown location.gridCode '${dto.location.gridCode}' (GET /v1/areas lists them)`);
-    else if (grid.level !== 'grid') problems.push(`location.gridCode '${grid.code}' is a ${grid.level}, not a grid`);
-    if (problems.length > 0) throw new BadRequestException(problems);
+    const errors: FieldError[] = [];
+    if (!category) errors.push({ field: 'category', message: `unknown category '${dto.category}' (GET /v1/categories lists them)` });
+    if (!grid) errors.push({ field: 'location.gridCode', message: `unknown location.gridCode '${dto.location.gridCode}' (GET /v1/areas lists them)` });
+    else if (grid.level !== 'grid') errors.push({ field: 'location.gridCode', message: `location.gridCode '${grid.code}' is a ${grid.level}, not a grid` });
+    if (errors.length > 0) throw new ValidationProblem(errors);
   }
 
   private async replay(reportedBy: string, idempotencyKey: string): Promise<ReportOutcome> {

@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { CHANNELS, CODE_PATTERN, Channel } from '@gridwhistle/contracts';
+import { IsNotBlank } from '@gridwhistle/platform';
 
 export class LocationDto {
   @Matches(CODE_PATTERN, { message: '$property must be a grid code from GET /v1/areas' })
@@ -21,7 +22,7 @@ export class ReportCaseDto {
   @Matches(CODE_PATTERN, { message: 'category must be a category code from GET /v1/categories' })
   category: string;
 
-  @IsString() @Length(1, 2000, { message: 'description must be 1 to 2000 characters' })
+  @IsString() @IsNotBlank() @Length(1, 2000, { message: 'description must be 1 to 2000 characters' })
   description: string;
 
   @IsObject({ message: 'location must be an object with a gridCode' })
@@ -29,7 +30,10 @@ export class ReportCaseDto {
   @Type(() => LocationDto)
   location: LocationDto;
 
-  @IsOptional() @ValidateNested() @Type(() => ReporterDto)
+  @IsOptional()
+  @IsObject({ message: 'reporter must be an object with a name and/or a phone' })
+  @ValidateNested()
+  @Type(() => ReporterDto)
   reporter?: ReporterDto;
 
   @IsIn(CHANNELS, { message: `channel must be one of ${CHANNELS.join(', ')}` })
