@@ -90,7 +90,13 @@ describe('the closed loop, end to end', () => {
     const late = await call('intake', '/v1/cases', {
       apiKey: hotline,
       headers: { 'idempotency-key': 'call-20261122-0001' },
-      body: { category: 'manhole_cover', description: '重复来电', location: { gridCode: 'kaizhou.hanfeng.binhu.g01' }, channel: 'hotline' },
+      body: {
+        category: 'manhole_cover',
+        description: '滨湖社区3栋门口井盖缺失，夜间有行人跌落风险',
+        location: { gridCode: 'kaizhou.hanfeng.binhu.g01' },
+        reporter: { name: '李女士', phone: '13812345678' },
+        channel: 'hotline',
+      },
     });
     expect(late.status).toBe(201);
     expect(late.body).toMatchObject({ id, status: 'closed' });

@@ -3,6 +3,7 @@ import { ApiKeyGuard, CallerDirectory, apiKeyAuth, coreModules } from '@gridwhis
 import { IntakeEnv } from './intake.env';
 import { intakeDatabase } from './database/intake.database';
 import { ReporterCipher } from './privacy/reporter-cipher';
+import { ReportFingerprint } from './privacy/report-fingerprint';
 import { CasesModule } from './cases/cases.module';
 import { ReferenceModule } from './reference/reference.module';
 
@@ -20,8 +21,9 @@ export class AppModule {
       providers: [
         ...apiKeyAuth('intake.integrations'),
         { provide: ReporterCipher, useValue: new ReporterCipher(env.PII_ENCRYPTION_KEY) },
+        { provide: ReportFingerprint, useValue: new ReportFingerprint(env.PII_ENCRYPTION_KEY) },
       ],
-      exports: [CallerDirectory, ReporterCipher, ApiKeyGuard],
+      exports: [CallerDirectory, ReporterCipher, ReportFingerprint, ApiKeyGuard],
     };
   }
 }

@@ -6,9 +6,10 @@ import { DataSource } from 'typeorm';
 import { createEvent, traceFrom } from '@gridwhistle/contracts';
 import { OutboxWriter } from '@gridwhistle/messaging';
 import { GroupCommit } from '@gridwhistle/persistence';
-import { FieldError, ValidationProblem } from '@gridwhistle/platform';
+import { FieldError, Problem, ValidationProblem } from '@gridwhistle/platform';
 import { ReferenceService } from '../reference/reference.service';
 import { ReporterCipher } from '../privacy/reporter-cipher';
+import { ReportFingerprint } from '../privacy/report-fingerprint';
 import { CaseEntity } from './case.entity';
 import { CaseStatus } from './case-status';
 import { TimelineEntryEntity } from './timeline-entry.entity';
@@ -21,6 +22,9 @@ export interface ReportOutcome {
   reportedAt: Date;
   replayed: boolean;
 }
+
+/** What a report whose Idempotency-Key first came with another request gets instead of a case. */
+const KEY_REUSED = 'idempotency-key-reused';
 
 interface Report {
   dto: ReportCaseDto;
@@ -35,13 +39,14 @@ const MAX_REPORTS_PER_WRITE = 200;
 @Injectable()
 export class CasesService {
   private readonly reported: Counter;
-  private readonly reports = new GroupCommit<Report, ReportOutcome>((reports) => this.write(reports), MAX_REPORTS_PER_WRITE);
+  private readonly reports = new GroupCommit<Report, ReportOutcome | typeof KEY_REUSED>((reports) => this.write(reports), MAX_REPORTS_PER_WRITE);
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly reference: ReferenceService,
     @Inject(ReporterCipher) private readonly cipher: ReporterCipher,
+    @Inject(ReportFingerprint) private readonly fingerprint: ReportFingerprint,
     registry: Registry,
   ) {
     this.reported = new Counter({
@@ -54,19 +59,25 @@ export class CasesService {
 
   /**
    * Accepts a case. A retried call with the same Idempotency-Key returns the case the first
-   * call created instead of creating another (call centres retry on timeouts).
+   * call created instead of creating another (call centres retry on timeouts); the same key
+   * with another request is refused, and creates nothing.
    */
   async report(dto: ReportCaseDto, reportedBy: string, idempotencyKey?: string, traceparent?: string): Promise<ReportOutcome> {
     await this.checkCodes(dto);
-    return this.reports.submit({ dto, reportedBy, idempotencyKey, traceparent });
+    const outcome = await this.reports.submit({ dto, reportedBy, idempotencyKey, traceparent });
+    if (outcome === KEY_REUSED) {
+      throw new Problem(422, KEY_REUSED, 'this Idempotency-Key came first with another report: send a new key for a new report');
+    }
+    return outcome;
   }
 
   /**
    * Writes reports that arrived together: the cases, their first timeline entries and their
    * events in one transaction. A report whose Idempotency-Key was used before by the same
-   * caller creates nothing and answers with the case the key first created.
+   * caller creates nothing and answers with the case the key first created, if it is the same
+   * report.
    */
-  private async write(reports: Report[]): Promise<ReportOutcome[]> {
+  private async write(reports: Report[]): Promise<(ReportOutcome | typeof KEY_REUSED)[]> {
     const cases = reports.map(({ dto, reportedBy, idempotencyKey, traceparent }) => ({
       id: randomUUID(),
       categoryCode: dto.category,
@@ -76,14 +87,15 @@ export class CasesService {
       reporter: dto.reporter && (dto.reporter.name || dto.reporter.phone) ? this.cipher.encrypt(dto.reporter) : null,
       reportedBy,
       idempotencyKey: idempotencyKey ?? null,
+      requestFingerprint: idempotencyKey === undefined ? null : this.fingerprint.of(dto),
       traceparent: traceFrom(traceparent).traceparent,
     }));
     const created = await this.dataSource.transaction(async (manager) => {
       const inserted: { id: string; reported_at: Date }[] = await manager.query(
-        `INSERT INTO intake.cases (id, category_code, grid_code, channel, description, reporter, status, reported_by, idempotency_key, traceparent)
-         SELECT id, category_code, grid_code, channel, description, reporter, 'reported', reported_by, idempotency_key, traceparent
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bytea[], $7::text[], $8::text[], $9::text[])
-           AS r(id, category_code, grid_code, channel, description, reporter, reported_by, idempotency_key, traceparent)
+        `INSERT INTO intake.cases (id, category_code, grid_code, channel, description, reporter, status, reported_by, idempotency_key, traceparent, request_fingerprint)
+         SELECT id, category_code, grid_code, channel, description, reporter, 'reported', reported_by, idempotency_key, traceparent, request_fingerprint
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bytea[], $7::text[], $8::text[], $9::text[], $10::bytea[])
+           AS r(id, category_code, grid_code, channel, description, reporter, reported_by, idempotency_key, traceparent, request_fingerprint)
          ON CONFLICT (reported_by, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
          RETURNING id, reported_at`,
         [
@@ -96,6 +108,7 @@ export class CasesService {
           cases.map((c) => c.reportedBy),
           cases.map((c) => c.idempotencyKey),
           cases.map((c) => c.traceparent),
+          cases.map((c) => c.requestFingerprint),
         ],
       );
       const reportedAt = new Map(inserted.map((row) => [row.id, row.reported_at]));
@@ -120,7 +133,7 @@ export class CasesService {
           this.reported.inc({ channel: c.channel, category: c.categoryCode });
           return { id: c.id, status: 'reported' as const, reportedAt, replayed: false };
         }
-        return this.replay(c.reportedBy, c.idempotencyKey!);
+        return this.replay(c.reportedBy, c.idempotencyKey!, c.requestFingerprint!);
       }),
     );
   }
@@ -161,8 +174,10 @@ export class CasesService {
     if (errors.length > 0) throw new ValidationProblem(errors);
   }
 
-  private async replay(reportedBy: string, idempotencyKey: string): Promise<ReportOutcome> {
+  /** The first answer again, if this is the request that first came with the key (cases older than fingerprints count as it). */
+  private async replay(reportedBy: string, idempotencyKey: string, fingerprint: Buffer): Promise<ReportOutcome | typeof KEY_REUSED> {
     const first = await this.dataSource.getRepository(CaseEntity).findOneByOrFail({ reportedBy, idempotencyKey });
+    if (first.requestFingerprint && !first.requestFingerprint.equals(fingerprint)) return KEY_REUSED;
     return { id: first.id, status: first.status, reportedAt: first.reportedAt, replayed: true };
   }
 }
