@@ -20,7 +20,7 @@ describe('the closed loop, end to end', () => {
     const hotline = key('integrations', 'hotline_12345');
     const urbanManagement = key('departments', 'urban_management');
 
-    const reported = await call('intake', '/v1/cases', {
+    const firstCall = {
       apiKey: hotline,
       headers: { 'idempotency-key': 'call-20261122-0001' },
       body: {
@@ -30,7 +30,8 @@ describe('the closed loop, end to end', () => {
         reporter: { name: '李女士', phone: '13812345678' },
         channel: 'hotline',
       },
-    });
+    };
+    const reported = await call('intake', '/v1/cases', firstCall);
     expect(reported.status).toBe(201);
     const id: string = reported.body.id;
     expect(reported.body.status).toBe('reported');
@@ -87,17 +88,7 @@ describe('the closed loop, end to end', () => {
     expect(view.text).not.toMatch(/13812345678|李女士|5678/);
 
     // A very late retry of the first call answers with the case as it is now.
-    const late = await call('intake', '/v1/cases', {
-      apiKey: hotline,
-      headers: { 'idempotency-key': 'call-20261122-0001' },
-      body: {
-        category: 'manhole_cover',
-        description: '滨湖社区3栋门口井盖缺失，夜间有行人跌落风险',
-        location: { gridCode: 'kaizhou.hanfeng.binhu.g01' },
-        reporter: { name: '李女士', phone: '13812345678' },
-        channel: 'hotline',
-      },
-    });
+    const late = await call('intake', '/v1/cases', firstCall);
     expect(late.status).toBe(201);
     expect(late.body).toMatchObject({ id, status: 'closed' });
   });
