@@ -13,7 +13,8 @@ export const BODY_LIMIT = 64 * 1024;
 export function httpAdapter(): FastifyAdapter {
   return new FastifyAdapter({
     bodyLimit: BODY_LIMIT,
-    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => sendProblem(reply, new Problem(400, 'bad-request', error.message)),
+    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) =>
+      sendProblem(reply, new Problem(400, 'bad-request', error.message)),
   });
 }
 

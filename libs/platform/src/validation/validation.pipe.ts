@@ -7,7 +7,12 @@ import { FieldError, ValidationProblem } from '../problems/problem';
  */
 class ProblemValidationPipe extends ValidationPipe {
   constructor() {
-    super({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: (errors) => new ValidationProblem(fieldErrors(errors)) });
+    super({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: (errors) => new ValidationProblem(fieldErrors(errors)),
+    });
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
@@ -35,6 +40,7 @@ export function fieldErrors(errors: ValidationError[], parent?: string): FieldEr
     const field = parent ? `${parent}.${error.property}` : error.property;
     const messages = Object.values(error.constraints ?? {});
     if (messages.length === 0) return fieldErrors(error.children ?? [], field);
+    // Decorators apply bottom-up, so class-validator lists the first declared rule last.
     const first = messages[messages.length - 1];
     return [{ field, message: first.startsWith(`${error.property} `) ? field + first.slice(error.property.length) : first }];
   });
