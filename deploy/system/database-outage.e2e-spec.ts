@@ -54,6 +54,9 @@ describe('database outage, end to end', () => {
 
     // Calls during the outage waited for the database or were told to retry: never 500.
     expect(refused.filter(({ status }) => status !== 503)).toEqual([]);
+    for (const { text } of refused) {
+      expect(JSON.parse(text)).toMatchObject({ type: 'https://gridwhistle.dev/problems/service-unavailable', status: 503 });
+    }
     expect(slowest).toBeGreaterThan(OUTAGE_MS / 2); // the outage really held up reports in flight
     // Consumers met the outage mid-batch and waited it out instead of counting it against events.
     expect(system.logs.some((line) => line.includes('transient failure, events wait until the database answers'))).toBe(true);

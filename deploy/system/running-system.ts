@@ -140,7 +140,7 @@ export class RunningSystem {
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     });
     const text = await response.text();
-    const json = response.headers.get('content-type')?.includes('application/json');
+    const json = /^application\/(problem\+)?json\b/.test(response.headers.get('content-type') ?? '');
     return { status: response.status, headers: response.headers, text, body: json ? JSON.parse(text) : undefined };
   }
 

@@ -6,3 +6,5 @@ export * from './bootstrap';
 export * from './service-modules';
 export * from './api-key.auth';
 export * from './openapi';
+export * from './problems';
+export * from './validation';

@@ -3,6 +3,7 @@ import { ApiKeyAuthModule, coreModules } from '@gridwhistle/platform';
 import { IntakeEnv } from './intake.env';
 import { intakeDatabase } from './database/intake.database';
 import { ReporterCipher } from './privacy/reporter-cipher';
+import { ReportFingerprint } from './privacy/report-fingerprint';
 import { CasesModule } from './cases/cases.module';
 import { ReferenceModule } from './reference/reference.module';
 
@@ -18,8 +19,11 @@ export class AppModule {
         ReferenceModule,
         CasesModule,
       ],
-      providers: [{ provide: ReporterCipher, useValue: new ReporterCipher(env.PII_ENCRYPTION_KEY) }],
-      exports: [ReporterCipher],
+      providers: [
+        { provide: ReporterCipher, useValue: new ReporterCipher(env.PII_ENCRYPTION_KEY) },
+        { provide: ReportFingerprint, useValue: new ReportFingerprint(env.PII_ENCRYPTION_KEY) },
+      ],
+      exports: [ReporterCipher, ReportFingerprint],
     };
   }
 }

@@ -1,50 +1,57 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
-import { PROBLEM_MEDIA_TYPE, PROBLEM_TYPE_BASE, ProblemDetailsDto, ProblemFieldErrorDto } from './problem-details.dto';
+import { HeadersObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { PROBLEM_TYPES, titleOf } from '../problems/problem';
+import { PROBLEM_MEDIA_TYPE, ProblemDetailsDto, ProblemFieldErrorDto } from './problem-details.dto';
 
 /** The problems an operation documents, by status, with their usual type and wording. */
 export const PROBLEMS = {
   400: {
     slug: 'validation-failed',
-    title: 'Your request is not valid',
     description: 'A field, parameter or header is not valid (validation-failed), or the body is not JSON (malformed-json).',
     detail: 'the request has 1 invalid field',
   },
   401: {
     slug: 'unauthorized',
-    title: 'Authentication required',
     description: 'No API key was sent, or an unknown one: send `Authorization: Bearer <api key>`.',
     detail: 'send your API key as "Authorization: Bearer <api key>"',
   },
-  404: { slug: 'not-found', title: 'Not found', description: 'Nothing is found at this address.', detail: 'nothing is found at this address' },
+  404: { slug: 'not-found', description: 'Nothing is found at this address.', detail: 'nothing is found at this address' },
   409: {
     slug: 'conflict',
-    title: 'Conflict',
     description: 'The request conflicts with the current state of the case.',
     detail: 'the request conflicts with the case as it is now',
   },
-  413: { slug: 'payload-too-large', title: 'Payload too large', description: 'The body is larger than 64 KiB.', detail: 'the body is larger than 65536 bytes' },
+  413: { slug: 'payload-too-large', description: 'The body is larger than 64 KiB.', detail: 'the body is larger than 65536 bytes' },
   415: {
     slug: 'unsupported-media-type',
-    title: 'Unsupported media type',
     description: 'The body is not sent as `content-type: application/json`.',
     detail: "content-type 'text/plain' is not supported: send application/json",
   },
   422: {
     slug: 'idempotency-key-reused',
-    title: 'Idempotency-Key reused',
     description: 'This Idempotency-Key was used before with a different request.',
     detail: 'Idempotency-Key call-20261122-0001 was used before with a different request',
   },
+  503: {
+    slug: 'service-unavailable',
+    description: 'The service cannot reach its database just now (an outage or failover): retry after the `Retry-After` seconds.',
+    detail: 'the service cannot reach its database just now; try again shortly',
+  },
   500: {
     slug: 'internal-error',
-    title: 'Internal error',
     description: 'Something failed on our side; the request may be retried. Nothing internal is disclosed.',
     detail: 'an internal error occurred',
   },
 } as const;
 
 export type ProblemStatus = keyof typeof PROBLEMS;
+
+/** Headers that come with a problem: how to authenticate (401), when to try again (503). */
+const PROBLEM_HEADERS: Partial<Record<ProblemStatus, HeadersObject>> = {
+  401: { 'WWW-Authenticate': { description: 'The scheme to authenticate with.', schema: { type: 'string', example: 'Bearer' } } },
+  503: { 'Retry-After': { description: 'Seconds to wait before trying again.', schema: { type: 'integer', example: 5 } } },
+};
 
 /**
  * How one operation documents a problem: `true` for the usual wording, a string for its own
@@ -67,11 +74,11 @@ export function ApiProblems(problems: Partial<Record<ProblemStatus, ProblemDoc>>
 
 /** The OpenAPI response object of one problem: its description, schema, example and headers. */
 export function problemResponse(status: ProblemStatus, doc: ProblemDoc = true) {
-  const { slug, title, description, detail } = PROBLEMS[status];
+  const { slug, description, detail } = PROBLEMS[status];
   const given = typeof doc === 'object' ? doc : { description: doc === true ? description : doc };
   const example: ProblemDetailsDto = {
-    type: `${PROBLEM_TYPE_BASE}${slug}`,
-    title,
+    type: `${PROBLEM_TYPES}${slug}`,
+    title: titleOf(slug, status),
     status,
     detail: given.detail ?? detail,
     ...(given.errors ? { errors: given.errors } : {}),
@@ -79,8 +86,6 @@ export function problemResponse(status: ProblemStatus, doc: ProblemDoc = true) {
   return {
     description: given.description,
     content: { [PROBLEM_MEDIA_TYPE]: { schema: { $ref: getSchemaPath(ProblemDetailsDto) }, example } },
-    ...(status === 401
-      ? { headers: { 'WWW-Authenticate': { description: 'The scheme to authenticate with.', schema: { type: 'string', example: 'Bearer' } } } }
-      : {}),
+    ...(PROBLEM_HEADERS[status] ? { headers: PROBLEM_HEADERS[status] } : {}),
   };
 }

@@ -5,15 +5,17 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
 
 /**
  * What @nestjs/swagger generates, finished as an OpenAPI 3.1 document: nullable written the
- * 3.1 way, and every operation's 500 problem (any route can fail on our side).
+ * 3.1 way, and every operation's 500 and 503 problems (any route can fail on our side, or
+ * meet a database outage).
  */
 export function finishDocument(document: OpenAPIObject): OpenAPIObject {
   const finished = toJsonSchemaNullable(document) as OpenAPIObject;
   const internalError = problemResponse(500);
+  const unavailable = problemResponse(503);
   for (const path of Object.values(finished.paths)) {
     for (const method of METHODS) {
       const operation = path[method];
-      if (operation) operation.responses = { ...operation.responses, 500: internalError };
+      if (operation) operation.responses = { ...operation.responses, 500: internalError, 503: unavailable };
     }
   }
   return finished;

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PROBLEM_TYPES } from '../problems/problem';
 
-/** Every problem's `type` is this followed by its slug (validation-failed, not-found, …). */
-export const PROBLEM_TYPE_BASE = 'https://gridwhistle.dev/problems/';
+/** Every problem's `type` is this followed by its slug (validation-failed, not-found, …): the runtime filter's own. */
+export const PROBLEM_TYPE_BASE = PROBLEM_TYPES;
 
 export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
 

@@ -1,8 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
-import { UUID_EXAMPLE } from '@gridwhistle/platform';
+import { IsNotBlank, UUID_EXAMPLE } from '@gridwhistle/platform';
 import { DEPARTMENT_CASE_STATUSES, DepartmentCaseStatus } from './department-case.entity';
+
+/** One message for every way a limit can be wrong. */
+const LIMIT = { message: 'limit must be an integer from 1 to 200' };
 
 export class ListCasesQueryDto {
   @ApiPropertyOptional({ description: 'Only the cases with this status; all of them if absent.', enum: DEPARTMENT_CASE_STATUSES, example: 'dispatched' })
@@ -11,7 +14,7 @@ export class ListCasesQueryDto {
   status?: DepartmentCaseStatus;
 
   @ApiPropertyOptional({ description: 'At most this many cases per page.', type: 'integer', minimum: 1, maximum: 200, default: 50, example: 50 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  @IsOptional() @Type(() => Number) @IsInt(LIMIT) @Min(1, LIMIT) @Max(200, LIMIT)
   limit = 50;
 
   /** The last case id of the previous page. */
@@ -22,6 +25,6 @@ export class ListCasesQueryDto {
 
 export class ResolveCaseDto {
   @ApiProperty({ description: 'What was done (办结情况): the resident is called back about it.', minLength: 1, maxLength: 2000, example: '已安装新井盖并设置警示标志' })
-  @IsString() @Length(1, 2000, { message: 'resolution must say what was done, in 1 to 2000 characters' })
+  @IsString() @IsNotBlank() @Length(1, 2000, { message: 'resolution must say what was done, in 1 to 2000 characters' })
   resolution: string;
 }

@@ -1,11 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiKeyAuth, ApiKeyGuard, ApiProblems, ApiUuidParam, Caller, CurrentCaller, UUID_EXAMPLE } from '@gridwhistle/platform';
+import { ApiKeyAuth, ApiKeyGuard, ApiProblems, ApiUuidParam, Caller, CurrentCaller, UUID_EXAMPLE, UuidParam } from '@gridwhistle/platform';
 import { DepartmentCasesService } from './department-cases.service';
 import { ListCasesQueryDto, ResolveCaseDto } from './case-actions.dto';
 import { CasePageDto, DepartmentCaseDto } from './department-case.dto';
 
-const CaseId = () => Param('id', new ParseUUIDPipe({ version: '4' }));
+const CaseId = () => UuidParam('id');
 const ApiCaseId = () => ApiUuidParam('id', 'The case\u2019s id.');
 const BAD_CASE_ID = { description: '`id` is not a UUID.', errors: [{ field: 'id', message: 'id must be a UUID' }] };
 const NOT_YOURS = {
@@ -47,18 +47,13 @@ export class DepartmentCasesController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Acknowledge a case (签收, 报到)',
-    description: 'Your department takes the dispatched case on. Acknowledging it again answers with the case as it is.',
+    description:
+      'Your department takes the dispatched case on. Acknowledging it again, also after the case has moved on ' +
+      '(resolved, closed), answers with the case as it is now: a retry never fails.',
   })
   @ApiCaseId()
-  @ApiOkResponse({ description: 'The case, acknowledged.', type: DepartmentCaseDto })
-  @ApiProblems({
-    400: BAD_CASE_ID,
-    404: NOT_YOURS,
-    409: {
-      description: 'The case has moved past `dispatched`: it can no longer be acknowledged.',
-      detail: `case ${UUID_EXAMPLE} is resolved: only a dispatched case can be acknowledged`,
-    },
-  })
+  @ApiOkResponse({ description: 'The case, acknowledged (or as it is now, if it has moved on).', type: DepartmentCaseDto })
+  @ApiProblems({ 400: BAD_CASE_ID, 404: NOT_YOURS })
   acknowledge(@CurrentCaller() caller: Caller, @CaseId() id: string): Promise<DepartmentCaseDto> {
     return this.cases.apply(caller.code, id, 'acknowledge');
   }

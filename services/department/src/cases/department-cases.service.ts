@@ -1,9 +1,10 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { EventEnvelope, createEvent } from '@gridwhistle/contracts';
 import { OutboxWriter } from '@gridwhistle/messaging';
-import { DepartmentCaseEntity, DepartmentCaseStatus } from './department-case.entity';
+import { Problem } from '@gridwhistle/platform';
+import { DEPARTMENT_CASE_STATUSES, DepartmentCaseEntity, DepartmentCaseStatus } from './department-case.entity';
 import { ListCasesQueryDto } from './case-actions.dto';
 
 type Transition = 'acknowledge' | 'resolve';
@@ -74,14 +75,20 @@ export class DepartmentCasesService {
 
   /**
    * Moves one of the department's own cases along and records the event in the same
-   * transaction. Repeating an action that already happened answers with the case as it is.
+   * transaction. Repeating an action that already happened (a retry, even after the case moved
+   * on) answers with the case as it is now; repeating it with other content is a conflict.
    */
   async apply(departmentCode: string, caseId: string, transition: Transition, resolution?: string) {
     const { from, to, hint } = TRANSITIONS[transition];
     return this.dataSource.transaction(async (manager) => {
       const found = await this.find(manager, departmentCode, caseId, true);
-      if (found.status === to) return view(found);
-      if (found.status !== from) throw new ConflictException(`case ${caseId} is ${found.status}: ${hint}`);
+      if (reached(found.status, to)) {
+        if (transition === 'resolve' && found.resolution !== resolution) {
+          throw conflict(found, `case ${caseId} was already resolved with another resolution`);
+        }
+        return view(found);
+      }
+      if (found.status !== from) throw conflict(found, `case ${caseId} is ${found.status}: ${hint}`);
       const now = new Date();
       const changes: Partial<DepartmentCaseEntity> =
         transition === 'acknowledge' ? { status: to, acknowledgedAt: now } : { status: to, resolvedAt: now, resolution };
@@ -105,6 +112,17 @@ export class DepartmentCasesService {
     if (!found) throw new NotFoundException(`no case ${caseId} for your department`);
     return found;
   }
+}
+
+/** Whether a case has come as far as `status` (statuses only move forward). */
+function reached(current: DepartmentCaseStatus, status: DepartmentCaseStatus): boolean {
+  return DEPARTMENT_CASE_STATUSES.indexOf(current) >= DEPARTMENT_CASE_STATUSES.indexOf(status);
+}
+
+/** 409 with what the client needs to recover: the case's state, its resolution, what it may do now. */
+function conflict(c: DepartmentCaseEntity, detail: string): Problem {
+  const allowedActions = (Object.keys(TRANSITIONS) as Transition[]).filter((action) => TRANSITIONS[action].from === c.status);
+  return new Problem(409, 'conflict', detail, { currentState: c.status, resolution: c.resolution, allowedActions });
 }
 
 function view(c: DepartmentCaseEntity) {

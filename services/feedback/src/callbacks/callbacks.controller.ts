@@ -1,6 +1,6 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiKeyAuth, ApiKeyGuard, ApiProblems, ApiUuidParam, Caller, CurrentCaller, UUID_EXAMPLE } from '@gridwhistle/platform';
+import { ApiKeyAuth, ApiKeyGuard, ApiProblems, ApiUuidParam, Caller, CurrentCaller, UUID_EXAMPLE, UuidParam } from '@gridwhistle/platform';
 import { CallbacksService } from './callbacks.service';
 import { RecordFeedbackDto } from './record-feedback.dto';
 import { FeedbackReceiptDto } from './feedback-receipt.dto';
@@ -36,7 +36,7 @@ export class CallbacksController {
     415: true,
   })
   record(
-    @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
+    @UuidParam('id') id: string,
     @Body() dto: RecordFeedbackDto,
     @CurrentCaller() caller: Caller,
   ) {

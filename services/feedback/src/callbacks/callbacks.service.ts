@@ -1,9 +1,10 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Counter, Registry } from 'prom-client';
 import { DataSource, EntityManager } from 'typeorm';
 import { EventEnvelope, Rating, createEvent } from '@gridwhistle/contracts';
 import { OutboxWriter } from '@gridwhistle/messaging';
+import { Problem } from '@gridwhistle/platform';
 import { CallbackEntity } from './callback.entity';
 import { CaseReporterEntity } from './case-reporter.entity';
 
@@ -69,7 +70,10 @@ export class CallbacksService {
       if (!mayGrade) throw new NotFoundException(`no resolved case ${caseId} is awaiting feedback`);
       if (callback.status !== 'awaiting_feedback') {
         if (callback.rating === rating) return { callback, fresh: false };
-        throw new ConflictException(`case ${caseId} was already graded ${callback.rating}`);
+        throw new Problem(409, 'conflict', `case ${caseId} was already graded ${callback.rating}`, {
+          currentState: callback.status,
+          rating: callback.rating,
+        });
       }
       const now = new Date();
       const closes = CLOSING.includes(rating);

@@ -15,6 +15,8 @@ export class CaseEntity {
   @Column({ type: 'text' }) status: CaseStatus;
   @Column({ name: 'reported_by' }) reportedBy: string;
   @Column({ name: 'idempotency_key', type: 'text', nullable: true }) idempotencyKey: string | null;
+  /** Keyed fingerprint of the request, to tell a retry from another request with the same key. */
+  @Column({ name: 'request_fingerprint', type: 'bytea', nullable: true }) requestFingerprint: Buffer | null;
   @Column({ type: 'text' }) traceparent: string;
   @CreateDateColumn({ name: 'reported_at', type: 'timestamptz' }) reportedAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;

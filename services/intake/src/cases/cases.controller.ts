@@ -1,7 +1,7 @@
-import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
-import { ApiKeyAuth, ApiKeyGuard, ApiProblems, ApiUuidParam, Caller, CurrentCaller, UUID_EXAMPLE } from '@gridwhistle/platform';
+import { ApiKeyAuth, ApiKeyGuard, ApiProblems, ApiUuidParam, Caller, CurrentCaller, UUID_EXAMPLE, UuidParam, ValidationProblem } from '@gridwhistle/platform';
 import { CasesService } from './cases.service';
 import { ReportCaseDto } from './report-case.dto';
 import { CaseReceiptDto } from './case-receipt.dto';
@@ -66,7 +66,7 @@ export class CasesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CaseReceiptDto> {
     if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,128}$/.test(idempotencyKey)) {
-      throw new BadRequestException('Idempotency-Key must be 1 to 128 visible ASCII characters');
+      throw new ValidationProblem([{ field: 'Idempotency-Key', message: 'Idempotency-Key must be 1 to 128 visible ASCII characters' }]);
     }
     const outcome = await this.cases.report(dto, caller.code, idempotencyKey, traceparent);
     if (outcome.replayed) reply.header('Idempotent-Replayed', 'true');
@@ -86,7 +86,7 @@ export class CasesController {
     400: { description: '`id` is not a UUID.', errors: [{ field: 'id', message: 'id must be a UUID' }] },
     404: { description: 'No case has this id.', detail: `no case ${UUID_EXAMPLE}` },
   })
-  view(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string): Promise<PublicCaseDto> {
+  view(@UuidParam('id') id: string): Promise<PublicCaseDto> {
     return this.cases.publicView(id);
   }
 }

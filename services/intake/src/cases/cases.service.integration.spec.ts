@@ -8,6 +8,7 @@ import { IsolatedEnvironment, createIsolatedEnvironment, migratedDataSource } fr
 import { intakeDatabase } from '../database/intake.database';
 import { seedIntake } from '../database/intake.seed';
 import { ReporterCipher } from '../privacy/reporter-cipher';
+import { ReportFingerprint } from '../privacy/report-fingerprint';
 import { AreaEntity } from '../reference/area.entity';
 import { CategoryEntity } from '../reference/category.entity';
 import { ReferenceService } from '../reference/reference.service';
@@ -51,12 +52,14 @@ describe('reports whose commit outcome was unknown, on real Postgres', () => {
         },
       },
     });
+    const piiKey = randomBytes(32).toString('base64');
     cases = new CasesService(
       losingCommits,
       new OutboxWriter('intake'),
       new ReferenceService(dataSource.getRepository(CategoryEntity), dataSource.getRepository(AreaEntity)),
-      new ReporterCipher(randomBytes(32).toString('base64')),
+      new ReporterCipher(piiKey),
       new TransientFailures(dataSource),
+      new ReportFingerprint(piiKey),
       new Registry(),
     );
   });
@@ -88,5 +91,15 @@ describe('reports whose commit outcome was unknown, on real Postgres', () => {
     const again = await cases.report(report('keyed'), 'hotline_12345', 'call-1');
     expect(again).toMatchObject({ id: first.id, replayed: true });
     expect(await count(`SELECT count(*)::int AS n FROM intake.cases WHERE description = 'keyed'`)).toBe(1);
+  });
+
+  it('answers a keyed report whose own commit was lost with its case, not as a reused key', async () => {
+    commitsToLose = 1;
+    const outcome = await cases.report(report('keyed, commit lost'), 'hotline_12345', 'call-2');
+    expect(outcome).toMatchObject({ status: 'reported', replayed: false });
+    expect(await dataSource.query(`SELECT id FROM intake.cases WHERE idempotency_key = 'call-2'`)).toEqual([{ id: outcome.id }]);
+    await expect(cases.report(report('another report, same key'), 'hotline_12345', 'call-2')).rejects.toMatchObject({
+      details: { status: 422, type: 'https://gridwhistle.dev/problems/idempotency-key-reused' },
+    });
   });
 });

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { CHANNELS, CODE_PATTERN, Channel } from '@gridwhistle/contracts';
+import { IsNotBlank } from '@gridwhistle/platform';
 
 const PHONE_PATTERN = /^\+?[0-9][0-9 -]{4,19}$/;
 
@@ -30,7 +31,7 @@ export class ReportCaseDto {
   category: string;
 
   @ApiProperty({ description: 'The problem in the reporter\u2019s words, as the department will read it (names and phone numbers belong in `reporter`, which is kept encrypted).', minLength: 1, maxLength: 2000, example: '滨湖社区3栋门口井盖缺失，夜间有行人跌落风险' })
-  @IsString() @Length(1, 2000, { message: 'description must be 1 to 2000 characters' })
+  @IsString() @IsNotBlank() @Length(1, 2000, { message: 'description must be 1 to 2000 characters' })
   description: string;
 
   @ApiProperty({ description: 'Where the problem is.', type: () => LocationDto })
@@ -40,7 +41,10 @@ export class ReportCaseDto {
   location: LocationDto;
 
   @ApiPropertyOptional({ description: 'Who reported, if they gave their name or phone (personal data: encrypted, never shown).', type: () => ReporterDto })
-  @IsOptional() @ValidateNested() @Type(() => ReporterDto)
+  @IsOptional()
+  @IsObject({ message: 'reporter must be an object with a name and/or a phone' })
+  @ValidateNested()
+  @Type(() => ReporterDto)
   reporter?: ReporterDto;
 
   @ApiProperty({ description: 'How the case came in: a channel code from GET /v1/channels.', enum: [...CHANNELS], example: 'hotline' })

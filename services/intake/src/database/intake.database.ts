@@ -8,6 +8,7 @@ import { IntegrationEntity } from '../integrations/integration.entity';
 import { CaseEntity } from '../cases/case.entity';
 import { TimelineEntryEntity } from '../cases/timeline-entry.entity';
 import { CreateIntakeSchema1763856000000 } from './migrations/1763856000000-create-intake-schema';
+import { AddRequestFingerprint1764028800000 } from './migrations/1764028800000-add-request-fingerprint';
 
 export const INTAKE_SCHEMA = 'intake';
 
@@ -16,6 +17,11 @@ export function intakeDatabase(env: { DATABASE_URL: string; DB_PASSWORD?: string
     databaseUrl: env.DATABASE_URL,
     db: serviceDatabase(INTAKE_SCHEMA, env.DB_PASSWORD),
     entities: [AreaEntity, CategoryEntity, IntegrationEntity, CaseEntity, TimelineEntryEntity],
-    migrations: [CreateIntakeSchema1763856000000, ...messagingMigrations('intake'), ...callersMigrations('intake.integrations')],
+    migrations: [
+      CreateIntakeSchema1763856000000,
+      ...messagingMigrations('intake'),
+      ...callersMigrations('intake.integrations'),
+      AddRequestFingerprint1764028800000,
+    ],
   });
 }

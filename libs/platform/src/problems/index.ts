@@ -1,0 +1,3 @@
+export * from './problem';
+export * from './problems.filter';
+export * from './http-edge';
