@@ -21,6 +21,9 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Type } from 'class-transformer';
 import { IsInt, IsObject, IsOptional, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { FastifyReply } from 'fastify';
+import { Registry } from 'prom-client';
+import { TransientFailures } from '@gridwhistle/messaging';
+import { ApiKeyAuthenticator } from '../api-key.authenticator';
 import { ApiKeyGuard, CallerDirectory } from '../api-key.guard';
 import { IsNotBlank } from '../validation/not-blank.validator';
 import { BODY_LIMIT, httpAdapter, useHttpEdge } from './http-edge';
@@ -97,9 +100,16 @@ class OtherFormatController {
   }
 }
 
+/** A directory that knows no key. */
+const nobody: CallerDirectory = { findByKeyHashes: async () => new Map() };
+
 @Module({
   controllers: [ThingsController, OtherFormatController],
-  providers: [{ provide: CallerDirectory, useValue: { findByKeyHash: async () => null } }, ApiKeyGuard],
+  providers: [
+    { provide: ApiKeyAuthenticator, useValue: new ApiKeyAuthenticator(nobody, new Registry()) },
+    { provide: TransientFailures, useValue: { isTransient: async () => false } },
+    ApiKeyGuard,
+  ],
 })
 class EdgeTestModule {}
 
