@@ -25,7 +25,8 @@ describe('a service started without GRIDWHISTLE_PROFILE', () => {
       PORT: String(await freePort()),
     });
     expect(code).not.toBe(0);
-    expect(output).toMatch(/invalid environment/);
+    expect(output).toMatch(new RegExp(`^${service}: invalid environment`, 'm'));
+    expect(output).not.toMatch(/^\s+at /m); // the reasons, not a stack trace
     expect(output).toMatch(/GRIDWHISTLE_PROFILE=local allows them on a development machine/);
     expect(output).toMatch(/DB_PASSWORD must be set to the service role's own password/);
     expect(output).toMatch(/METRICS_PORT or METRICS_TOKEN must be set/);

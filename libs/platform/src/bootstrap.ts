@@ -5,7 +5,7 @@ import { Registry } from 'prom-client';
 import { TransientFailures, connectInbox } from '@gridwhistle/messaging';
 import { instrumentHttp } from '@gridwhistle/observability';
 import { ServiceApi, setupOpenApi } from './openapi';
-import { ServiceEnv } from './service.env';
+import { InvalidEnvironmentError, ServiceEnv, loadEnv } from './service.env';
 import { OutageInterceptor } from './outage.interceptor';
 import { httpAdapter, useHttpEdge } from './problems/http-edge';
 
@@ -36,4 +36,28 @@ export async function startService(
   await app.startAllMicroservices();
   await app.listen(env.PORT, env.HOST);
   return app;
+}
+
+/**
+ * A service's main.ts: reads and validates its environment, then starts it. A refused
+ * environment is printed as its list of reasons (no stack trace); any failure exits 1.
+ */
+export function runService<E extends ServiceEnv>(
+  service: string,
+  envClass: new () => E,
+  module: (env: E) => DynamicModule,
+  api: ServiceApi,
+): void {
+  let env: E;
+  try {
+    env = loadEnv(envClass, process.env);
+  } catch (error) {
+    if (!(error instanceof InvalidEnvironmentError)) throw error;
+    console.error(`${service}: ${error.message}`);
+    process.exit(1);
+  }
+  startService(service, module(env), env, api).catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
 }
