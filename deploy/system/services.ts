@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -7,6 +7,14 @@ import { REPO_ROOT } from './infrastructure';
 import { ServiceName } from './setup';
 
 export const DEFAULT_PORTS: Record<ServiceName, number> = { intake: 3001, routing: 3002, department: 3003, feedback: 3004 };
+
+/**
+ * The V8 settings every service runs with (heap sizes that keep its memory in bounds), kept in
+ * one file that the Dockerfile reads too.
+ */
+export function serviceNodeOptions(): string[] {
+  return readFileSync(join(REPO_ROOT, 'deploy/service.node-options'), 'utf8').split(/\s+/).filter(Boolean);
+}
 
 /**
  * Runs one service from the compiled build (`npm run build`), the way it runs in production,
@@ -21,7 +29,7 @@ export function spawnService(
 ): ChildProcess {
   const main = join(REPO_ROOT, 'dist/services', service, 'src/main.js');
   if (!existsSync(main)) throw new Error(`${main} is missing: run "npm run build" first`);
-  const child = spawn(process.execPath, [...nodeOptions, '-r', 'tsconfig-paths/register', main], {
+  const child = spawn(process.execPath, [...serviceNodeOptions(), ...nodeOptions, '-r', 'tsconfig-paths/register', main], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,

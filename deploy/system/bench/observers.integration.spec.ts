@@ -157,5 +157,23 @@ describe('the benchmark\u2019s observers', () => {
         await watcher.stop();
       }
     });
+
+    it('lets a case await feedback only once the feedback service knows its reporter too', async () => {
+      const watcher = new StageWatcher(db, 1500);
+      watcher.start();
+      try {
+        // Resolved, but case.reported (intake's topic) not handled yet: the reporter's grade would get a 404.
+        const id = await writeCase({ ...dispatchedEverywhere, feedback: 'awaiting_feedback' });
+        let awaiting = false;
+        const waiting = watcher.reached('awaitingFeedback', id).then(() => (awaiting = true));
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        expect(awaiting).toBe(false);
+        await db.query(`INSERT INTO feedback.case_reporters (case_id, integration_code) VALUES ($1, 'hotline_12345')`, [id]);
+        await waiting;
+        expect(awaiting).toBe(true);
+      } finally {
+        await watcher.stop();
+      }
+    });
   });
 });

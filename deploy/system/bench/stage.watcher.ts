@@ -5,10 +5,15 @@ export type Stage = 'listed' | 'awaitingFeedback' | 'closed';
 
 const STAGES: Stage[] = ['listed', 'awaitingFeedback', 'closed'];
 
-/** One query for all three stages: primary-key lookups of the few cases in flight. */
+/**
+ * One query for all three stages: primary-key lookups of the few cases in flight. The feedback
+ * service grades a case once it has heard both its resolution and (on another topic, so maybe
+ * later) who reported it.
+ */
 const REACHED = `
   SELECT 'listed' AS stage, case_id AS id FROM department.cases WHERE case_id = ANY($1::uuid[])
-  UNION ALL SELECT 'awaitingFeedback', case_id FROM feedback.callbacks WHERE case_id = ANY($2::uuid[])
+  UNION ALL SELECT 'awaitingFeedback', case_id FROM feedback.callbacks JOIN feedback.case_reporters USING (case_id)
+    WHERE case_id = ANY($2::uuid[])
   UNION ALL SELECT 'closed', id FROM intake.cases WHERE id = ANY($3::uuid[]) AND status = 'closed'`;
 
 interface Waiter {

@@ -80,6 +80,16 @@ describe('outbox and inbox on real Postgres and Kafka', () => {
     await createMessagingTables(runner, 'probe');
     for (const Migration of messagingMigrations('probe')) await new Migration().up(runner);
     await runner.query('CREATE TABLE probe.effects (seq bigserial, event_id uuid NOT NULL, call_size int NOT NULL)');
+    // Which session marked outbox rows published, and whether it waited for the WAL flush.
+    await runner.query('CREATE TABLE probe.marks (event_id uuid NOT NULL, synchronous_commit text NOT NULL, application_name text NOT NULL)');
+    await runner.query(`
+      CREATE FUNCTION probe.record_marks() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+        INSERT INTO probe.marks SELECT id, current_setting('synchronous_commit'), current_setting('application_name') FROM marked;
+        RETURN NULL;
+      END $$`);
+    await runner.query(
+      'CREATE TRIGGER record_marks AFTER UPDATE ON probe.outbox REFERENCING NEW TABLE AS marked FOR EACH STATEMENT EXECUTE FUNCTION probe.record_marks()',
+    );
     await runner.release();
     await setup.destroy();
 
@@ -121,6 +131,15 @@ describe('outbox and inbox on real Postgres and Kafka', () => {
     await writeToOutbox(event);
     await eventually(async () => expect(await effects(event.id)).toBe(1));
     expect(await publishedAt(event.id)).toBeInstanceOf(Date);
+  });
+
+  it('marks rows published on the session holding its lock, without waiting for the WAL flush', async () => {
+    const event = reported();
+    await writeToOutbox(event);
+    await eventually(async () => expect(await publishedAt(event.id)).toBeInstanceOf(Date));
+    expect(await dataSource.query('SELECT synchronous_commit, application_name FROM probe.marks WHERE event_id = $1', [event.id])).toEqual([
+      { synchronous_commit: 'off', application_name: 'outbox-relay-probe' },
+    ]);
   });
 
   it('commits the consumed offsets within a second of handling, also when the partition goes quiet', async () => {

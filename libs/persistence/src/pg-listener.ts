@@ -1,4 +1,4 @@
-import { Client } from 'pg';
+import { Client, QueryResult, QueryResultRow } from 'pg';
 import { quoteIdent } from './provision';
 
 export interface PgListenerOptions {
@@ -52,9 +52,9 @@ export class PgListener {
   }
 
   /** A query on the listening session itself, e.g. a session lock that must be lost with it. */
-  query(sql: string, params?: unknown[]) {
+  query<R extends QueryResultRow = QueryResultRow>(sql: string, params?: unknown[]): Promise<QueryResult<R>> {
     if (!this.client) return Promise.reject(new Error(`not listening on ${this.options.channel}`));
-    return this.client.query(sql, params);
+    return this.client.query<R>(sql, params);
   }
 
   private async connect(): Promise<void> {

@@ -28,6 +28,12 @@ interface OutboxRow {
  * Only one relay per schema publishes at a time (a session advisory lock on its LISTEN
  * connection), which keeps each case's events in order across several service instances.
  * It is woken by NOTIFY on insert and polls as a fallback.
+ *
+ * The relay reads and marks rows on that same session, so that it never publishes without
+ * the lock, and the session commits its marks without waiting for the WAL flush
+ * (`synchronous_commit = off`): a mark lost in a server crash only means the batch is
+ * published again, which the consumers' inboxes make harmless, while waiting for the disk
+ * would cost every batch a flush that the writes around it compete for.
  */
 export class OutboxRelay {
   private readonly logger: Logger;
@@ -107,9 +113,10 @@ export class OutboxRelay {
 
   private async ensureLeader(): Promise<boolean> {
     if (this.leader || !this.listener.listening) return this.leader;
-    const result = await this.listener.query('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [
-      `${this.options.schema}.outbox-relay`,
-    ]);
+    const result = await this.listener.query<{ locked: boolean }>(
+      `SELECT pg_try_advisory_lock(hashtext($1)) AS locked, set_config('synchronous_commit', 'off', false)`,
+      [`${this.options.schema}.outbox-relay`],
+    );
     this.leader = result.rows[0].locked === true;
     return this.leader;
   }
@@ -118,14 +125,14 @@ export class OutboxRelay {
     if (!(await this.ensureLeader())) return;
     for (;;) {
       if (this.stopped) return;
-      const rows: OutboxRow[] = await this.dataSource.query(
+      const { rows } = await this.listener.query<OutboxRow>(
         `SELECT seq, topic, envelope FROM "${this.options.schema}".outbox
          WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
         [this.options.batchSize],
       );
       if (rows.length === 0) break;
       await this.publish(rows);
-      await this.dataSource.query(
+      await this.listener.query(
         `UPDATE "${this.options.schema}".outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`,
         [rows.map((row) => row.seq)],
       );
