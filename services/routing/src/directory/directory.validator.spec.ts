@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the sample document is spoiled field by field */
 import { InvalidDirectoryError, validateDirectory } from './directory.validator';
 import { sampleDirectory } from './sample-directory';
 
