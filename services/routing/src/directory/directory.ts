@@ -24,7 +24,7 @@ export class Directory {
   ) {
     const index = (area: AreaDocument, parent?: string) => {
       this.areas.set(area.code, { area, parent });
-      area.children.forEach((child) => index(child, area.code));
+      (area.children ?? []).forEach((child) => index(child, area.code)); // grids may leave children out
     };
     index(document.areas);
     this.units = new Map(document.units.map((u) => [u.code, u]));
