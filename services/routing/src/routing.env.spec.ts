@@ -3,8 +3,8 @@ import { RoutingEnv } from './routing.env';
 
 describe('routing environment', () => {
   it('sweeps for cases awaiting triage every 10 s unless told otherwise', () => {
-    expect(loadEnv(RoutingEnv, {}).TRIAGE_SWEEP_INTERVAL_MS).toBe(10_000);
-    expect(loadEnv(RoutingEnv, { TRIAGE_SWEEP_INTERVAL_MS: '200' }).TRIAGE_SWEEP_INTERVAL_MS).toBe(200);
+    expect(loadEnv(RoutingEnv, { GRIDWHISTLE_PROFILE: 'local' }).TRIAGE_SWEEP_INTERVAL_MS).toBe(10_000);
+    expect(loadEnv(RoutingEnv, { GRIDWHISTLE_PROFILE: 'local', TRIAGE_SWEEP_INTERVAL_MS: '200' }).TRIAGE_SWEEP_INTERVAL_MS).toBe(200);
   });
 
   it('refuses a sweep interval that is not a sensible number of milliseconds', () => {

@@ -13,10 +13,10 @@ export interface CaseFacts {
  * a community never receives what is on the negative list or off its own lists, whatever the
  * catalogue says: such a lead goes up to the street (属地), such an assistant is dropped.
  */
-export function decide(directory: Directory, facts: CaseFacts): RoutingDecision {
-  const category = directory.category(facts.categoryCode);
+export function decide(directory: Directory | undefined, facts: CaseFacts): RoutingDecision {
+  const category = directory?.category(facts.categoryCode);
   const base: RoutingDecision = {
-    directoryVersion: directory.version,
+    directoryVersion: directory?.version ?? null,
     inputs: { ...facts, severity: category?.severity ?? null },
     outcome: 'awaiting_triage',
     rule: 'unknown_category',
@@ -29,6 +29,7 @@ export function decide(directory: Directory, facts: CaseFacts): RoutingDecision 
     respondWithinHours: null,
     alternatives: [],
   };
+  if (!directory) return { ...base, rule: 'no_directory' };
   if (!category) return base;
   const chain = directory.gridAndAbove(facts.gridCode);
   if (chain.length === 0) return { ...base, rule: 'unknown_grid' };

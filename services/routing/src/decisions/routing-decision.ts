@@ -9,6 +9,7 @@ export const RULES = [
   'unknown_category',
   'unknown_grid',
   'no_catalogue_entry',
+  'no_directory',
 ] as const;
 export type RuleCode = (typeof RULES)[number];
 
@@ -30,7 +31,8 @@ export interface Alternative {
 
 /** What routing decided for one case and why: kept for every decision, explained on request. */
 export interface RoutingDecision {
-  directoryVersion: number;
+  /** Null only when no directory version had been published yet. */
+  directoryVersion: number | null;
   inputs: { categoryCode: string; gridCode: string; severity: Severity | null };
   outcome: 'dispatched' | 'awaiting_triage';
   rule: RuleCode;

@@ -80,13 +80,14 @@ export class Directory {
   }
 
   /** Every area's code, name and level with its parent, for the read-models of other services. */
-  flatAreas(): { code: string; name: string; level: AreaDocument['level']; parentCode: string | null; standardCode: string }[] {
+  flatAreas(): (Pick<AreaDocument, 'code' | 'name' | 'level' | 'standardCode' | 'geometry'> & { parentCode: string | null })[] {
     return placedAreas(this.document.areas).map(({ area }) => ({
       code: area.code,
+      standardCode: area.standardCode,
       name: area.name,
       level: area.level,
       parentCode: this.areas.get(area.code)?.parent ?? null,
-      standardCode: area.standardCode,
+      ...(area.geometry ? { geometry: area.geometry } : {}),
     }));
   }
 }
