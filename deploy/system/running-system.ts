@@ -131,7 +131,7 @@ export class RunningSystem {
     await stopService(this.children.get(service)!);
   }
 
-  apiKey(kind: 'departments' | 'integrations', code: string): string {
+  apiKey(kind: 'departments' | 'integrations' | 'operators', code: string): string {
     return this.credentials[kind].find((entry) => entry.code === code)!.apiKey;
   }
 

@@ -6,7 +6,7 @@ import { MissingRolePasswordError, asSchemaOwner, localPassword, provisionDataba
 import { KafkaSettings, provisionTopics } from '@gridwhistle/messaging';
 import { Profile, ServiceEnv, generateApiKey, hashApiKey, loadEnv } from '@gridwhistle/platform';
 import { intakeDatabase, seedIntake } from '@gridwhistle/intake/database';
-import { PublishResult, publishDirectoryVersion, routingDatabase } from '@gridwhistle/routing/database';
+import { PublishResult, publishDirectoryVersion, routingDatabase, seedOperators } from '@gridwhistle/routing/database';
 import { departmentDatabase, seedDepartment } from '@gridwhistle/department/database';
 import { feedbackDatabase, seedFeedback } from '@gridwhistle/feedback/database';
 import { REPO_ROOT } from './infrastructure';
@@ -31,16 +31,18 @@ export interface DirectoryFile {
   catalogue: { category: string; area?: string; lead: { unit?: string; locality?: string } }[];
 }
 
-/** The sample city: routing's directory, and the integrations that report cases. */
+/** The sample city: routing's directory, the integrations that report cases, the command centre's operators. */
 export interface SampleCity {
   directory: DirectoryFile;
   integrations: { code: string; name: string }[];
+  operators: { code: string; name: string }[];
 }
 
 /** The API keys handed to the handling units (departments, streets, communities) and integrations (only their hashes are stored). */
 export interface Credentials {
   departments: { code: string; name: string; apiKey: string }[];
   integrations: { code: string; apiKey: string }[];
+  operators: { code: string; apiKey: string }[];
 }
 
 export const CREDENTIALS_FILE = join(REPO_ROOT, '.local/credentials.json');
@@ -48,7 +50,8 @@ export const DIRECTORY_FILE = join(REPO_ROOT, 'deploy/directory/kaizhou.director
 
 export function loadSampleCity(directoryFile = DIRECTORY_FILE): SampleCity {
   const read = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
-  return { directory: read(directoryFile), integrations: read(join(REPO_ROOT, 'deploy/seed/callers.json')).integrations };
+  const { integrations, operators } = read(join(REPO_ROOT, 'deploy/seed/callers.json'));
+  return { directory: read(directoryFile), integrations, operators };
 }
 
 /** The services' environment, read by tools that are no service (they listen on no port). */
@@ -118,6 +121,9 @@ export async function setUpSystem(options: {
 
   await withDataSource('intake', databaseUrl, (ds) => seedIntake(ds, { integrations }));
   await publishDirectoryFile(databaseUrl, city.directory);
+  await withDataSource('routing', databaseUrl, (ds) =>
+    seedOperators(ds, city.operators.map((o) => ({ ...o, apiKeyHash: keyHash(credentials.operators, o.code) }))),
+  );
   await withDataSource('department', databaseUrl, (ds) =>
     seedDepartment(ds, {
       departments: city.directory.units.map((u) => ({ code: u.code, name: u.name, apiKeyHash: keyHash(credentials.departments, u.code) })),
@@ -153,6 +159,7 @@ export function generateCredentials(city: SampleCity): Credentials {
   return {
     departments: city.directory.units.map((u) => ({ code: u.code, name: u.name, apiKey: generateApiKey(u.code) })),
     integrations: city.integrations.map((i) => ({ code: i.code, apiKey: generateApiKey(i.code) })),
+    operators: city.operators.map((o) => ({ code: o.code, apiKey: generateApiKey(o.code) })),
   };
 }
 
@@ -165,6 +172,7 @@ export function loadOrCreateCredentials(city: SampleCity, file = CREDENTIALS_FIL
   return save(file, {
     departments: keep(known.departments ?? [], fresh.departments),
     integrations: keep(known.integrations ?? [], fresh.integrations),
+    operators: keep(known.operators ?? [], fresh.operators),
   });
 }
 

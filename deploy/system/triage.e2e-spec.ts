@@ -85,6 +85,22 @@ describe('cases without a route, end to end', () => {
     );
     expect(dispatches).toBe(CASES);
 
+    // The command centre reads why: held by version 2, dispatched by version 3, in words and codes.
+    const explained = await call('routing', `/v1/cases/${ids[0]}/routing`, { apiKey: system.apiKey('operators', 'command_centre') });
+    expect(explained.status).toBe(200);
+    expect(explained.body.history.map((step: { rule: string; directoryVersion: number }) => [step.rule, step.directoryVersion])).toEqual([
+      ['no_catalogue_entry', 2],
+      ['community_own', 3],
+    ]);
+    expect(explained.body.history[1]).toMatchObject({
+      outcome: 'dispatched',
+      lead: { code: 'ankang_community', kind: 'community' },
+      assistants: [{ code: 'civil_affairs', name: '区民政局', kind: 'department' }],
+      explanation: expect.stringMatching(/^「独居老人关爱」（elderly_alone）是社区自治事项.*安康社区居民委员会（ankang_community）办理/),
+    });
+    expect((await call('routing', `/v1/cases/${ids[0]}/routing`)).status).toBe(401);
+    expect((await call('routing', `/v1/cases/${ids[0]}/routing`, { apiKey: system.apiKey('departments', 'ankang_community') })).status).toBe(401);
+
     // Intake learned the new category from routing's announcement, and the case travels with it.
     const stray = await eventually(async () => {
       const answer = await call('intake', '/v1/cases', {

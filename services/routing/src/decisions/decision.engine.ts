@@ -17,7 +17,7 @@ export function decide(directory: Directory | undefined, facts: CaseFacts): Rout
   const category = directory?.category(facts.categoryCode);
   const base: RoutingDecision = {
     directoryVersion: directory?.version ?? null,
-    inputs: { ...facts, severity: category?.severity ?? null },
+    inputs: { ...facts, categoryName: category?.name ?? null, severity: category?.severity ?? null },
     outcome: 'awaiting_triage',
     rule: 'unknown_category',
     catalogueItem: null,

@@ -33,7 +33,7 @@ export interface Alternative {
 export interface RoutingDecision {
   /** Null only when no directory version had been published yet. */
   directoryVersion: number | null;
-  inputs: { categoryCode: string; gridCode: string; severity: Severity | null };
+  inputs: { categoryCode: string; gridCode: string; categoryName: string | null; severity: Severity | null };
   outcome: 'dispatched' | 'awaiting_triage';
   rule: RuleCode;
   catalogueItem: string | null;
