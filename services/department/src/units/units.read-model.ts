@@ -9,7 +9,7 @@ import { UnitEntity } from './unit.entity';
 export async function applyDirectory(manager: EntityManager, published: EventEnvelope<'directory.published'>[]): Promise<void> {
   for (const { payload } of published) {
     const units = payload.units.map(({ code, name, kind, areaCode }) => ({ code, name, kind, areaCode: areaCode ?? null, directoryVersion: payload.version }));
-    if (units.length > 0) await manager.upsert(UnitEntity, units, ['code']);
+    await manager.upsert(UnitEntity, units, ['code']);
     await manager.delete(UnitEntity, { directoryVersion: LessThan(payload.version) });
   }
 }
