@@ -13,8 +13,9 @@ describe('API keys revoked in the database, end to end', () => {
   afterAll(() => system?.stop());
 
   /** A call the key's owner may make: any answer but 401 means the key was accepted. */
-  const calls: Record<string, { service: ServiceName; table: string; kind: 'departments' | 'integrations'; code: string; path: string; body?: unknown }> = {
+  const calls: Record<string, { service: ServiceName; table: string; kind: 'departments' | 'integrations' | 'operators'; code: string; path: string; body?: unknown }> = {
     intake: { service: 'intake', table: 'intake.integrations', kind: 'integrations', code: 'hotline_12345', path: '/v1/cases', body: {} },
+    routing: { service: 'routing', table: 'routing.operators', kind: 'operators', code: 'command_centre', path: `/v1/cases/${randomUUID()}/routing` },
     department: { service: 'department', table: 'department.departments', kind: 'departments', code: 'urban_management', path: '/v1/cases' },
     feedback: {
       service: 'feedback',

@@ -2,8 +2,8 @@ import { ChildProcess } from 'node:child_process';
 import { Client } from 'pg';
 import { serviceDatabase } from '@gridwhistle/persistence';
 import { IsolatedEnvironment, createIsolatedEnvironment, takeDatabaseAway } from '@gridwhistle/testing';
-import { Credentials, SERVICES, ServiceName, generateCredentials, loadSampleCity, rolePasswords, setUpSystem } from './setup';
-import { freePort, spawnService, stopService, waitUntilHealthy } from './services';
+import { Credentials, SERVICES, ServiceName, generateCredentials, loadSampleCity, publishDirectoryFile, rolePasswords, setUpSystem } from './setup';
+import { freePort, spawnService, stopService, waitUntilDirectoryKnown, waitUntilHealthy } from './services';
 
 export type ServiceEnvironments = Partial<Record<ServiceName, Record<string, string>>>;
 
@@ -54,7 +54,13 @@ export class RunningSystem {
       ...SERVICES.map((service) => system.restart(service)),
       ...(options.moreInstances ?? []).map((service) => system.addInstance(service)),
     ]);
+    await waitUntilDirectoryKnown(system.urls.intake);
     return system;
+  }
+
+  /** Hands a new directory version to routing, as setup hands it the file. */
+  async publishDirectory(directory: unknown): Promise<void> {
+    await publishDirectoryFile(this.env.databaseUrl, directory);
   }
 
   /** Starts (again) one service on its port and waits until it is healthy. */
@@ -125,7 +131,7 @@ export class RunningSystem {
     await stopService(this.children.get(service)!);
   }
 
-  apiKey(kind: 'departments' | 'integrations', code: string): string {
+  apiKey(kind: 'departments' | 'integrations' | 'operators', code: string): string {
     return this.credentials[kind].find((entry) => entry.code === code)!.apiKey;
   }
 

@@ -83,3 +83,17 @@ export function freePort(): Promise<number> {
     server.on('error', reject);
   });
 }
+
+/**
+ * Waits until intake knows the directory routing published (its categories come from that
+ * event, a moment after the services start), so that the first report finds its category.
+ */
+export async function waitUntilDirectoryKnown(intakeUrl: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const answer = await fetch(`${intakeUrl}/v1/categories`).catch(() => undefined);
+    if (answer?.ok && ((await answer.json()) as { categories: unknown[] }).categories.length > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`intake at ${intakeUrl} has not heard of routing's directory within ${timeoutMs} ms`);
+}

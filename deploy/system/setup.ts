@@ -6,7 +6,7 @@ import { MissingRolePasswordError, asSchemaOwner, localPassword, provisionDataba
 import { KafkaSettings, provisionTopics } from '@gridwhistle/messaging';
 import { Profile, ServiceEnv, generateApiKey, hashApiKey, loadEnv } from '@gridwhistle/platform';
 import { intakeDatabase, seedIntake } from '@gridwhistle/intake/database';
-import { routingDatabase, seedRouting } from '@gridwhistle/routing/database';
+import { PublishResult, publishDirectoryVersion, routingDatabase, seedOperators } from '@gridwhistle/routing/database';
 import { departmentDatabase, seedDepartment } from '@gridwhistle/department/database';
 import { feedbackDatabase, seedFeedback } from '@gridwhistle/feedback/database';
 import { REPO_ROOT } from './infrastructure';
@@ -18,26 +18,40 @@ export interface AreaNode {
   code: string;
   name: string;
   level: 'district' | 'street' | 'community' | 'grid';
-  children: AreaNode[];
+  children?: AreaNode[];
 }
 
-export interface SampleCity {
+/** The parts of the directory document (validated by routing) that setup and the bench read. */
+export interface DirectoryFile {
+  city: string;
+  version: number;
   areas: AreaNode;
-  departments: { code: string; name: string }[];
-  categories: { code: string; name: string; department: string; deadlineHours: number }[];
-  integrations: { code: string; name: string }[];
+  units: { code: string; name: string; kind: string }[];
+  categories: { code: string; name: string; severity: string }[];
+  catalogue: { category: string; area?: string; lead: { unit?: string; locality?: string } }[];
 }
 
-/** The API keys handed to the seeded departments and integrations (only their hashes are stored). */
+/** The sample city: routing's directory, the integrations that report cases, the command centre's operators. */
+export interface SampleCity {
+  directory: DirectoryFile;
+  integrations: { code: string; name: string }[];
+  operators: { code: string; name: string }[];
+}
+
+/** The API keys handed to the handling units (departments, streets, communities) and integrations (only their hashes are stored). */
 export interface Credentials {
   departments: { code: string; name: string; apiKey: string }[];
   integrations: { code: string; apiKey: string }[];
+  operators: { code: string; apiKey: string }[];
 }
 
 export const CREDENTIALS_FILE = join(REPO_ROOT, '.local/credentials.json');
+export const DIRECTORY_FILE = join(REPO_ROOT, 'deploy/directory/kaizhou.directory.json');
 
-export function loadSampleCity(): SampleCity {
-  return JSON.parse(readFileSync(join(REPO_ROOT, 'deploy/seed/sample-city.json'), 'utf8'));
+export function loadSampleCity(directoryFile = DIRECTORY_FILE): SampleCity {
+  const read = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
+  const { integrations, operators } = read(join(REPO_ROOT, 'deploy/seed/callers.json'));
+  return { directory: read(directoryFile), integrations, operators };
 }
 
 /** The services' environment, read by tools that are no service (they listen on no port). */
@@ -84,7 +98,9 @@ export function rolePasswords(
 
 /**
  * Everything before the services can start: the database, each service's roles and schema,
- * the topics, each service's migrations, and the sample city with its API keys.
+ * the topics, each service's migrations, the callers' API keys, and the directory handed to
+ * routing (which validates it, keeps it if it is newer than its running version, and
+ * publishes it: the other services learn categories, areas and units from that event).
  */
 export async function setUpSystem(options: {
   databaseUrl: string;
@@ -102,27 +118,27 @@ export async function setUpSystem(options: {
   const keyHash = (list: { code: string; apiKey: string }[], code: string) =>
     hashApiKey(list.find((entry) => entry.code === code)!.apiKey);
   const integrations = city.integrations.map((i) => ({ ...i, apiKeyHash: keyHash(credentials.integrations, i.code) }));
-  const departmentNames = new Map(city.departments.map((d) => [d.code, d.name]));
 
-  await withDataSource('intake', databaseUrl, (ds) =>
-    seedIntake(ds, { areas: flattenAreas(city.areas, null), categories: city.categories, integrations }),
-  );
+  await withDataSource('intake', databaseUrl, (ds) => seedIntake(ds, { integrations }));
+  await publishDirectoryFile(databaseUrl, city.directory);
   await withDataSource('routing', databaseUrl, (ds) =>
-    seedRouting(ds, {
-      routes: city.categories.map((c) => ({
-        categoryCode: c.code,
-        departmentCode: c.department,
-        departmentName: departmentNames.get(c.department) ?? c.department,
-        deadlineHours: c.deadlineHours,
-      })),
-    }),
+    seedOperators(ds, city.operators.map((o) => ({ ...o, apiKeyHash: keyHash(credentials.operators, o.code) }))),
   );
   await withDataSource('department', databaseUrl, (ds) =>
     seedDepartment(ds, {
-      departments: city.departments.map((d) => ({ ...d, apiKeyHash: keyHash(credentials.departments, d.code) })),
+      departments: city.directory.units.map((u) => ({ code: u.code, name: u.name, apiKeyHash: keyHash(credentials.departments, u.code) })),
     }),
   );
   await withDataSource('feedback', databaseUrl, (ds) => seedFeedback(ds, { integrations }));
+}
+
+/** Hands a directory version to routing as setup does (validated, kept if newer, announced); throws InvalidDirectoryError. */
+export async function publishDirectoryFile(databaseUrl: string, directory: unknown): Promise<PublishResult> {
+  let result: PublishResult | undefined;
+  await withDataSource('routing', databaseUrl, async (ds) => {
+    result = await publishDirectoryVersion(ds, directory);
+  });
+  return result!;
 }
 
 /** Runs a service's pending migrations as the owner of its schema, then `work` on the same connection. */
@@ -138,18 +154,12 @@ async function withDataSource(service: ServiceName, databaseUrl: string, work: (
   }
 }
 
-function flattenAreas(node: AreaNode, parentCode: string | null): { code: string; name: string; level: AreaNode['level']; parentCode: string | null }[] {
-  return [
-    { code: node.code, name: node.name, level: node.level, parentCode },
-    ...node.children.flatMap((child) => flattenAreas(child, node.code)),
-  ];
-}
-
-/** Fresh keys for every seeded department and integration. */
+/** Fresh keys for every handling unit and integration. */
 export function generateCredentials(city: SampleCity): Credentials {
   return {
-    departments: city.departments.map((d) => ({ code: d.code, name: d.name, apiKey: generateApiKey(d.code) })),
+    departments: city.directory.units.map((u) => ({ code: u.code, name: u.name, apiKey: generateApiKey(u.code) })),
     integrations: city.integrations.map((i) => ({ code: i.code, apiKey: generateApiKey(i.code) })),
+    operators: city.operators.map((o) => ({ code: o.code, apiKey: generateApiKey(o.code) })),
   };
 }
 
@@ -162,6 +172,7 @@ export function loadOrCreateCredentials(city: SampleCity, file = CREDENTIALS_FIL
   return save(file, {
     departments: keep(known.departments ?? [], fresh.departments),
     integrations: keep(known.integrations ?? [], fresh.integrations),
+    operators: keep(known.operators ?? [], fresh.operators),
   });
 }
 

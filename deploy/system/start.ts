@@ -2,7 +2,7 @@ import { ChildProcess } from 'node:child_process';
 import { relative } from 'node:path';
 import { ensureInfrastructure } from './infrastructure';
 import { CREDENTIALS_FILE, SERVICES, kafkaFromEnv, loadOrCreateCredentials, loadSampleCity, rolePasswords, setUpSystem } from './setup';
-import { DEFAULT_PORTS, spawnService, stopService, waitUntilHealthy } from './services';
+import { DEFAULT_PORTS, spawnService, stopService, waitUntilDirectoryKnown, waitUntilHealthy } from './services';
 
 const log = (line: string) => console.log(`[gridwhistle] ${line}`);
 
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   // The local stack: roles setup creates get DB_PASSWORD_<SERVICE> or the development default.
   const passwords = rolePasswords(process.env, 'local');
   await setUpSystem({ databaseUrl: infra.databaseUrl, kafka, city, credentials, passwords });
-  log('database migrated, topics created, sample city seeded');
+  log(`database migrated, topics created, directory version ${city.directory.version} handed to routing, API keys seeded`);
 
   const children = new Map<string, ChildProcess>();
   let stopping = false;
@@ -60,13 +60,14 @@ async function main(): Promise<void> {
     children.set(service, child);
   }
   await Promise.all(SERVICES.map((service) => waitUntilHealthy(`http://127.0.0.1:${DEFAULT_PORTS[service]}`)));
+  await waitUntilDirectoryKnown(`http://127.0.0.1:${DEFAULT_PORTS.intake}`);
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   log(`ready in ${seconds} s`);
   for (const service of SERVICES) {
     log(`  ${service.padEnd(10)} http://127.0.0.1:${DEFAULT_PORTS[service]}  (/docs, /openapi.json, /health, /metrics)`);
   }
-  log(`  API keys   ${relative(process.cwd(), CREDENTIALS_FILE) || CREDENTIALS_FILE} (${credentials.departments.length} departments, ${credentials.integrations.length} integrations)`);
+  log(`  API keys   ${relative(process.cwd(), CREDENTIALS_FILE) || CREDENTIALS_FILE} (${credentials.departments.length} handling units, ${credentials.integrations.length} integrations)`);
   log(`  Kafka      ${infra.kafkaBrokers}, topics ${namespace}.*`);
   log('Ctrl-C stops everything that was started here.');
 }

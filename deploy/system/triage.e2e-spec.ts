@@ -1,13 +1,21 @@
 import { eventually } from '@gridwhistle/testing';
 import { RunningSystem } from './running-system';
+import { DirectoryFile, loadSampleCity } from './setup';
 
 const CASES = 3;
 
+/** The sample city's directory as version `version`, changed by `change`. */
+function directory(version: number, change: (directory: DirectoryFile) => void): DirectoryFile {
+  const { directory } = loadSampleCity();
+  change(directory);
+  return { ...directory, version };
+}
+
 /**
- * A case whose category has no route waits for triage where people see it (the public status,
- * the timeline, routing's /metrics) instead of staying `reported` for good; once the routing
- * table gains the route, the case is dispatched exactly once, with two routing instances
- * sweeping side by side.
+ * A case no catalogue entry routes waits for triage where people see it (the public status,
+ * the timeline, routing's /metrics) instead of staying `reported` for good; once a newer
+ * directory version routes it, the case is dispatched exactly once, with two routing
+ * instances sweeping side by side; the other services learn the new version's categories.
  */
 describe('cases without a route, end to end', () => {
   let system: RunningSystem;
@@ -20,10 +28,9 @@ describe('cases without a route, end to end', () => {
   });
   afterAll(() => system?.stop());
 
-  it('holds cases for triage until their category has a route, then dispatches each once', async () => {
-    // The routing table loses a row, as when a responsibility list changes (superuser's rights).
-    const { rows: removed } = await system.db.query(`DELETE FROM routing.category_routes WHERE category_code = 'elderly_alone' RETURNING *`);
-    expect(removed).toHaveLength(1);
+  it('holds cases for triage until a newer directory version routes them, then dispatches each once', async () => {
+    // A version whose catalogue lost an entry, as when a responsibility list changes.
+    await system.publishDirectory(directory(2, (d) => (d.catalogue = d.catalogue.filter((entry) => entry.category !== 'elderly_alone'))));
 
     const gridApp = system.apiKey('integrations', 'grid_app');
     const ids: string[] = [];
@@ -36,7 +43,7 @@ describe('cases without a route, end to end', () => {
       ids.push(reported.body.id);
     }
 
-    const civilAffairs = system.apiKey('departments', 'civil_affairs');
+    const community = system.apiKey('departments', 'ankang_community');
     for (const id of ids) {
       const view = await eventually(async () => {
         const answer = await call('intake', `/v1/cases/${id}`);
@@ -47,27 +54,29 @@ describe('cases without a route, end to end', () => {
         expect.objectContaining({ event: 'reported' }),
         expect.objectContaining({ event: 'triage_required', reason: 'no_route' }),
       ]);
-      expect((await call('department', `/v1/cases/${id}`, { apiKey: civilAffairs })).status).toBe(404);
+      expect((await call('department', `/v1/cases/${id}`, { apiKey: community })).status).toBe(404);
     }
     expect(await awaitingTriageGauge()).toBe(CASES);
 
-    // The route comes back: the sweeps of both routing instances find the waiting cases.
-    const [route] = removed;
-    await system.db.query('INSERT INTO routing.category_routes VALUES ($1, $2, $3, $4)', [
-      route.category_code,
-      route.department_code,
-      route.department_name,
-      route.deadline_hours,
-    ]);
+    // Version 3 routes them again (a small matter the community handles itself, with civil
+    // affairs assisting) and adds a category: both routing instances sweep the waiting cases.
+    const strayDogs = { code: 'stray_dogs', name: '流浪犬只', class: 'event', group: 'other', requestKind: 'help', severity: 'ordinary', deadlinePolicy: 'one_working_day' };
+    const entry = { id: 'D900', category: 'stray_dogs', lead: { unit: 'police' }, assisting: [], basis: '《重庆市养犬管理暂行办法》第五条' };
+    await system.publishDirectory(
+      directory(3, (d) => {
+        d.categories.push(strayDogs);
+        d.catalogue.push(entry);
+      }),
+    );
     for (const id of ids) {
-      await eventually(async () => expect((await call('department', `/v1/cases/${id}`, { apiKey: civilAffairs })).status).toBe(200));
+      await eventually(async () => expect((await call('department', `/v1/cases/${id}`, { apiKey: community })).status).toBe(200));
       const view = await eventually(async () => {
         const answer = await call('intake', `/v1/cases/${id}`);
         expect(answer.body.status).toBe('dispatched');
         return answer.body;
       });
       expect(view.timeline.map((entry: { event: string }) => entry.event)).toEqual(['reported', 'triage_required', 'dispatched']);
-      expect(view.timeline[2]).toMatchObject({ department: '区民政局' });
+      expect(view.timeline[2]).toMatchObject({ department: '安康社区居民委员会' });
     }
     expect(await awaitingTriageGauge()).toBe(0);
     const dispatches = await system.count(
@@ -75,5 +84,32 @@ describe('cases without a route, end to end', () => {
       [ids],
     );
     expect(dispatches).toBe(CASES);
+
+    // The command centre reads why: held by version 2, dispatched by version 3, in words and codes.
+    const explained = await call('routing', `/v1/cases/${ids[0]}/routing`, { apiKey: system.apiKey('operators', 'command_centre') });
+    expect(explained.status).toBe(200);
+    expect(explained.body.history.map((step: { rule: string; directoryVersion: number }) => [step.rule, step.directoryVersion])).toEqual([
+      ['no_catalogue_entry', 2],
+      ['community_own', 3],
+    ]);
+    expect(explained.body.history[1]).toMatchObject({
+      outcome: 'dispatched',
+      lead: { code: 'ankang_community', kind: 'community' },
+      assistants: [{ code: 'civil_affairs', name: '区民政局', kind: 'department' }],
+      explanation: expect.stringMatching(/^「独居老人关爱」（elderly_alone）是社区自治事项.*安康社区居民委员会（ankang_community）办理/),
+    });
+    expect((await call('routing', `/v1/cases/${ids[0]}/routing`)).status).toBe(401);
+    expect((await call('routing', `/v1/cases/${ids[0]}/routing`, { apiKey: system.apiKey('departments', 'ankang_community') })).status).toBe(401);
+
+    // Intake learned the new category from routing's announcement, and the case travels with it.
+    const stray = await eventually(async () => {
+      const answer = await call('intake', '/v1/cases', {
+        apiKey: gridApp,
+        body: { category: 'stray_dogs', description: '小区流浪犬伤人', location: { gridCode: 'kaizhou.hanfeng.ankang.g02' }, channel: 'grid_worker' },
+      });
+      expect(answer.status).toBe(201);
+      return answer.body;
+    });
+    await eventually(async () => expect((await call('department', `/v1/cases/${stray.id}`, { apiKey: system.apiKey('departments', 'police') })).status).toBe(200));
   });
 });

@@ -4,8 +4,8 @@ import { Client } from 'pg';
 import { dropDatabase } from '@gridwhistle/persistence';
 import { KafkaSettings, deleteTopics } from '@gridwhistle/messaging';
 import { Infrastructure, ensureInfrastructure } from '../infrastructure';
-import { AreaNode, Credentials, SERVICES, ServiceName, generateCredentials, loadSampleCity, rolePasswords, setUpSystem } from '../setup';
-import { freePort, spawnService, stopService, waitUntilHealthy } from '../services';
+import { AreaNode, Credentials, DirectoryFile, SERVICES, ServiceName, generateCredentials, loadSampleCity, rolePasswords, setUpSystem } from '../setup';
+import { freePort, spawnService, stopService, waitUntilDirectoryKnown, waitUntilHealthy } from '../services';
 import { BenchHttp } from './bench.http';
 
 /** The final status every accepted case must reach in intake and the department: the benchmark's ledger. */
@@ -46,8 +46,8 @@ export class BenchSystem {
     city: ReturnType<typeof loadSampleCity>,
   ) {
     const departmentKey = (code: string) => credentials.departments.find((d) => d.code === code)!.apiKey;
-    this.plan = city.categories.map((c) => ({ category: c.code, departmentKey: departmentKey(c.department) }));
-    this.grids = gridCodes(city.areas);
+    this.plan = departmentMatters(city.directory).map(({ category, unit }) => ({ category, departmentKey: departmentKey(unit) }));
+    this.grids = gridCodes(city.directory.areas);
     this.integrationKey = credentials.integrations.find((i) => i.code === 'hotline_12345')!.apiKey;
   }
 
@@ -87,6 +87,7 @@ export class BenchSystem {
       this.pids[service] = child.pid!;
     }
     await Promise.all(SERVICES.map((service) => waitUntilHealthy(this.urls[service])));
+    await waitUntilDirectoryKnown(this.urls.intake);
   }
 
   /** Reports the next case of the sample city (categories and grids in turn); throws unless intake answers 201. */
@@ -135,5 +136,16 @@ export class BenchSystem {
 }
 
 function gridCodes(node: AreaNode): string[] {
-  return node.level === 'grid' ? [node.code] : node.children.flatMap((child) => gridCodes(child));
+  return node.level === 'grid' ? [node.code] : (node.children ?? []).flatMap((child) => gridCodes(child));
+}
+
+/**
+ * The categories the catalogue sends to one named unit everywhere (one entry, for no area in
+ * particular), with that unit: the bench knows which key sees each case without routing's engine.
+ */
+function departmentMatters(directory: DirectoryFile): { category: string; unit: string }[] {
+  return directory.categories.flatMap(({ code }) => {
+    const entries = directory.catalogue.filter((entry) => entry.category === code);
+    return entries.length === 1 && !entries[0].area && entries[0].lead.unit ? [{ category: code, unit: entries[0].lead.unit }] : [];
+  });
 }

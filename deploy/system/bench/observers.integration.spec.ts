@@ -22,6 +22,9 @@ describe('the benchmark\u2019s observers', () => {
     await setUpSystem({ databaseUrl: env.databaseUrl, kafka: env.kafka, city, credentials: generateCredentials(city), passwords: rolePasswords({}, 'local') });
     db = new Client({ connectionString: env.databaseUrl });
     await db.connect();
+    // Intake's read-model of the directory, as routing's directory.published would leave it.
+    await db.query(`INSERT INTO intake.categories VALUES ('manhole_cover', '井盖缺失')`);
+    await db.query(`INSERT INTO intake.areas VALUES ('kaizhou.hanfeng.binhu.g01', '滨湖社区第一网格', 'grid', NULL)`);
   });
   afterAll(async () => {
     await db?.end();

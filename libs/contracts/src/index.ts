@@ -6,3 +6,4 @@ export * from './events/case-dispatched.event';
 export * from './events/case-triage.events';
 export * from './events/case-handling.events';
 export * from './events/case-feedback.events';
+export * from './events/directory.events';

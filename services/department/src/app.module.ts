@@ -3,6 +3,7 @@ import { ApiKeyAuthModule, coreModules } from '@gridwhistle/platform';
 import { DepartmentEnv } from './department.env';
 import { departmentDatabase } from './database/department.database';
 import { DepartmentCasesModule } from './cases/department-cases.module';
+import { UnitsModule } from './units/units.module';
 
 @Module({})
 export class AppModule {
@@ -14,6 +15,7 @@ export class AppModule {
         ...coreModules('department', env, departmentDatabase(env)),
         ApiKeyAuthModule.register('department.departments'),
         DepartmentCasesModule,
+        UnitsModule,
       ],
     };
   }

@@ -1,8 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { coreModules } from '@gridwhistle/platform';
+import { ApiKeyAuthModule, coreModules } from '@gridwhistle/platform';
 import { RoutingEnv } from './routing.env';
 import { routingDatabase } from './database/routing.database';
 import { DispatchModule } from './dispatch/dispatch.module';
+import { ExplanationsModule } from './explanations/explanations.module';
 
 @Module({})
 export class AppModule {
@@ -12,6 +13,8 @@ export class AppModule {
       imports: [
         ...coreModules('routing', env, routingDatabase(env)),
         DispatchModule.register({ intervalMs: env.TRIAGE_SWEEP_INTERVAL_MS, batchSize: 500 }),
+        ApiKeyAuthModule.register('routing.operators'),
+        ExplanationsModule,
       ],
     };
   }

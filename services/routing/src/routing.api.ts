@@ -3,8 +3,11 @@ import { ServiceApi } from '@gridwhistle/platform';
 export const ROUTING_API: ServiceApi = {
   title: 'GridWhistle routing',
   description: `
-Dispatches (派单) each reported case to the department that must handle it, by its category,
-following a dispatch table that operators edit as data, and sets its deadline. Routing works
-only over Kafka: its HTTP API is for operations (health and metrics).`,
-  tags: {},
+Dispatches (派单) each reported case to the units that must handle it (one lead, its
+assistants, the units copied), by the rules of the field applied to the directory: the
+versioned data of areas, handling units, categories, the dispatch catalogue and the
+responsibility lists. Every decision is recorded with its rule, directory version, inputs and
+the alternatives set aside. The command centre's operators read a case's routing history,
+explained in plain words, with their own API keys.`,
+  tags: { cases: 'Why each case went where it went.' },
 };

@@ -1,4 +1,4 @@
-import { IsDateString, IsString, Length, Matches } from 'class-validator';
+import { IsArray, IsBoolean, IsDateString, IsInt, IsString, Length, Matches, Min } from 'class-validator';
 import { CODE_PATTERN } from './case-reported.event';
 
 /** Routing assigned the case to a department (派单), with the deadline for acknowledging it. */
@@ -9,4 +9,16 @@ export class CaseDispatchedV1 {
   @Matches(CODE_PATTERN) gridCode: string;
   @IsString() @Length(1, 2000) description: string;
   @IsDateString() dueAt: string;
+}
+
+/**
+ * Version 2 names, beside the lead unit (departmentCode: a department, street or community),
+ * the units that assist it, the units copied (抄送), and what routing decided it by.
+ */
+export class CaseDispatchedV2 extends CaseDispatchedV1 {
+  @IsArray() @Matches(CODE_PATTERN, { each: true }) assistingUnitCodes: string[];
+  @IsArray() @Matches(CODE_PATTERN, { each: true }) copiedUnitCodes: string[];
+  @IsBoolean() gridNotified: boolean;
+  @Matches(CODE_PATTERN) rule: string;
+  @IsInt() @Min(1) directoryVersion: number;
 }

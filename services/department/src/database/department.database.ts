@@ -4,13 +4,20 @@ import { serviceDatabase, typeOrmOptions } from '@gridwhistle/persistence';
 import { callersMigrations } from '@gridwhistle/platform';
 import { DepartmentEntity } from '../departments/department.entity';
 import { DepartmentCaseEntity } from '../cases/department-case.entity';
+import { UnitEntity } from '../units/unit.entity';
 import { CreateDepartmentSchema1763856000000 } from './migrations/1763856000000-create-department-schema';
+import { Units1765000000000 } from './migrations/1765000000000-units';
 
 export function departmentDatabase(env: { DATABASE_URL: string; DB_PASSWORD?: string }): PostgresConnectionOptions {
   return typeOrmOptions({
     databaseUrl: env.DATABASE_URL,
     db: serviceDatabase('department', env.DB_PASSWORD),
-    entities: [DepartmentEntity, DepartmentCaseEntity],
-    migrations: [CreateDepartmentSchema1763856000000, ...messagingMigrations('department'), ...callersMigrations('department.departments')],
+    entities: [DepartmentEntity, DepartmentCaseEntity, UnitEntity],
+    migrations: [
+      CreateDepartmentSchema1763856000000,
+      ...messagingMigrations('department'),
+      ...callersMigrations('department.departments'),
+      Units1765000000000,
+    ],
   });
 }

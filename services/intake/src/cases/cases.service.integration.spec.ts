@@ -35,13 +35,12 @@ describe('reports whose commit outcome was unknown, on real Postgres', () => {
 
   beforeAll(async () => {
     env = await createIsolatedEnvironment([serviceDatabase('intake')]);
-    dataSource = await migratedDataSource(intakeDatabase({ DATABASE_URL: env.databaseUrl }), env.databaseUrl, (owner) =>
-      seedIntake(owner, {
-        areas: [{ code: 'test.g01', name: '一号网格', level: 'grid', parentCode: null }],
-        categories: [{ code: 'litter', name: '垃圾' }],
-        integrations: [{ code: 'hotline_12345', name: '12345', apiKeyHash: 'unused' }],
-      }),
-    );
+    dataSource = await migratedDataSource(intakeDatabase({ DATABASE_URL: env.databaseUrl }), env.databaseUrl, async (owner) => {
+      await seedIntake(owner, { integrations: [{ code: 'hotline_12345', name: '12345', apiKeyHash: 'unused' }] });
+      // The read-model of routing's directory, as a directory.published would leave it.
+      await owner.getRepository(AreaEntity).insert({ code: 'test.g01', name: '一号网格', level: 'grid', parentCode: null });
+      await owner.getRepository(CategoryEntity).insert({ code: 'litter', name: '垃圾' });
+    });
     // Commits, then loses the answer as a dropped connection would.
     const losingCommits = Object.create(dataSource, {
       transaction: {

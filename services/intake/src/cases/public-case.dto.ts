@@ -20,7 +20,7 @@ export class CaseGridDto {
 }
 
 /** Timeline entries name their event without the `case.` of its type. */
-const TIMELINE_EVENTS = EVENT_TYPES.map((type) => type.replace(/^case\./, ''));
+const TIMELINE_EVENTS = EVENT_TYPES.filter((type) => type.startsWith('case.')).map((type) => type.replace(/^case\./, ''));
 
 /** One step of a case, with only what the public may see of it. */
 export class TimelineEntryDto {

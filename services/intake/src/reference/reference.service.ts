@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { EventEnvelope } from '@gridwhistle/contracts';
 import { AreaEntity, AreaLevel } from './area.entity';
 import { CategoryEntity } from './category.entity';
 
@@ -21,8 +22,9 @@ interface ReferenceData {
 const TTL_MS = 60_000;
 
 /**
- * Categories and the area tree: read on every report, changed rarely (they are data, edited
- * by operators), so they are cached for a minute.
+ * Categories and the area tree, a read-model of routing's directory: read on every report,
+ * changed rarely (a new directory version), so they are cached for a minute; an empty
+ * read-model (no version heard yet) is not cached.
  */
 @Injectable()
 export class ReferenceService {
@@ -49,11 +51,28 @@ export class ReferenceService {
     return (await this.load()).areasByCode.get(code);
   }
 
+  /**
+   * Applies directory versions in the order routing published them (one Kafka key). Codes a
+   * newer version drops stay known: cases reported with them still refer to them.
+   */
+  async apply(manager: EntityManager, published: EventEnvelope<'directory.published'>[]): Promise<void> {
+    for (const { payload } of published) {
+      await manager.upsert(AreaEntity, payload.areas.map(({ code, name, level, parentCode }) => ({ code, name, level, parentCode: parentCode ?? null })), ['code']);
+      await manager.upsert(CategoryEntity, payload.categories.map(({ code, name }) => ({ code, name })), ['code']);
+    }
+    this.cached = undefined;
+  }
+
   private load(): Promise<ReferenceData> {
     if (!this.cached || this.cached.expires < Date.now()) {
       const data = this.read();
       this.cached = { data, expires: Date.now() + TTL_MS };
-      data.catch(() => (this.cached = undefined));
+      data.then(
+        (read) => {
+          if (read.categories.length === 0) this.cached = undefined;
+        },
+        () => (this.cached = undefined),
+      );
     }
     return this.cached.data;
   }

@@ -1,16 +1,26 @@
 import { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import { messagingMigrations } from '@gridwhistle/messaging';
 import { serviceDatabase, typeOrmOptions } from '@gridwhistle/persistence';
-import { CategoryRouteEntity } from '../dispatch/category-route.entity';
+import { callersMigrations } from '@gridwhistle/platform';
 import { DispatchEntity } from '../dispatch/dispatch.entity';
+import { DecisionRecordEntity } from '../decisions/decision-record.entity';
 import { CreateRoutingSchema1763856000000 } from './migrations/1763856000000-create-routing-schema';
 import { AwaitingTriage1764633600000 } from './migrations/1764633600000-awaiting-triage';
+import { DirectoryVersions1765000000000 } from './migrations/1765000000000-directory-versions';
+import { Operators1764028700000 } from './migrations/1764028700000-operators';
 
 export function routingDatabase(env: { DATABASE_URL: string; DB_PASSWORD?: string }): PostgresConnectionOptions {
   return typeOrmOptions({
     databaseUrl: env.DATABASE_URL,
     db: serviceDatabase('routing', env.DB_PASSWORD),
-    entities: [CategoryRouteEntity, DispatchEntity],
-    migrations: [CreateRoutingSchema1763856000000, ...messagingMigrations('routing'), AwaitingTriage1764633600000],
+    entities: [DispatchEntity, DecisionRecordEntity],
+    migrations: [
+      CreateRoutingSchema1763856000000,
+      ...messagingMigrations('routing'),
+      AwaitingTriage1764633600000,
+      DirectoryVersions1765000000000,
+      Operators1764028700000,
+      ...callersMigrations('routing.operators'),
+    ],
   });
 }

@@ -17,4 +17,6 @@ export class DispatchEntity {
   /** Kept to dispatch the case later; null only for decisions made before routing kept it. */
   @Column({ type: 'text', nullable: true }) description: string | null;
   @Column({ type: 'text', nullable: true }) traceparent: string | null;
+  /** The directory version of the current decision: a waiting case is examined again by each newer one. */
+  @Column({ name: 'directory_version', type: 'int', nullable: true }) directoryVersion: number | null;
 }

@@ -1,10 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Counter, Registry } from 'prom-client';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { EventEnvelope, createEvent } from '@gridwhistle/contracts';
 import { OutboxWriter } from '@gridwhistle/messaging';
-import { CategoryRouteEntity } from './category-route.entity';
+import { decide } from '../decisions/decision.engine';
+import { DecisionRecordEntity } from '../decisions/decision-record.entity';
+import { RoutingDecision } from '../decisions/routing-decision';
+import { RunningDirectory } from '../directory/directory.store';
 import { DispatchEntity } from './dispatch.entity';
 
 const HOUR_MS = 3_600_000;
@@ -18,19 +21,22 @@ interface CaseToRoute {
   traceparent: string | null;
 }
 
-interface Decision {
+interface Decided {
   row: DispatchEntity;
+  record: Omit<DecisionRecordEntity, 'id'>;
   event: EventEnvelope;
 }
 
 /**
- * The grid whistles: each reported case goes to the department its category belongs to. A
- * case whose category has no route waits for triage, and is dispatched once a route appears.
+ * The grid whistles: each reported case goes where the running directory's decision engine
+ * sends it. A case no rule can route waits for triage, and is examined again by each newer
+ * directory version.
  */
 @Injectable()
 export class DispatchService {
   private readonly logger = new Logger(DispatchService.name);
   private readonly decisions: Counter;
+  private readonly directory = new RunningDirectory();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -45,89 +51,108 @@ export class DispatchService {
     });
   }
 
-  /** Decides a batch of reported cases with one read of the routing table and one insert. */
+  /** Decides a batch of reported cases with one look at the running directory and one insert. */
   async dispatch(manager: EntityManager, reported: EventEnvelope<'case.reported'>[]): Promise<void> {
-    const codes = [...new Set(reported.map((event) => event.payload.categoryCode))];
-    const routes = new Map(
-      (await manager.findBy(CategoryRouteEntity, { categoryCode: In(codes) })).map((route) => [route.categoryCode, route]),
-    );
+    const directory = await this.directory.get(manager);
     const decidedAt = new Date();
-    const decisions = reported.map(({ caseId, payload, trace }) =>
-      this.decide(
-        { caseId, categoryCode: payload.categoryCode, gridCode: payload.gridCode, description: payload.description, traceparent: trace?.traceparent ?? null },
-        routes.get(payload.categoryCode),
-        decidedAt,
-      ),
-    );
-    const unrouted = codes.filter((code) => !routes.has(code));
-    if (unrouted.length > 0) this.logger.warn(`no route for ${unrouted.join(', ')}: case(s) held for triage`);
-    await manager.insert(DispatchEntity, decisions.map((decision) => decision.row));
-    await this.outbox.add(manager, ...decisions.map((decision) => decision.event));
-    this.count(decisions);
+    const decided = reported.map(({ caseId, payload, trace }) => {
+      const found = { caseId, categoryCode: payload.categoryCode, gridCode: payload.gridCode, description: payload.description, traceparent: trace?.traceparent ?? null };
+      return this.outcome(found, decide(directory, found), decidedAt);
+    });
+    const waiting = decided.filter((d) => d.row.outcome === 'awaiting_triage');
+    if (waiting.length > 0) this.logger.warn(`${waiting.length} case(s) held for triage: ${[...new Set(waiting.map((d) => d.record.rule))].join(', ')}`);
+    await manager.insert(DispatchEntity, decided.map((d) => d.row));
+    await this.record(manager, decided);
+    this.count(decided);
   }
 
   /**
-   * Dispatches up to `limit` cases awaiting triage whose category has a route by now, in one
-   * transaction; returns how many. Rows are taken with SKIP LOCKED and must still be awaiting
-   * triage, so routing instances sweeping side by side dispatch each case once.
+   * Examines up to `limit` cases awaiting triage that the running directory version has not
+   * examined yet, in one transaction, and dispatches those it can route now. Rows are taken
+   * with SKIP LOCKED, so routing instances sweeping side by side dispatch each case once.
    */
-  async dispatchAwaitingTriage(limit: number): Promise<number> {
-    const decisions = await this.dataSource.transaction(async (manager) => {
-      const waiting: (CaseToRoute & CategoryRouteEntity)[] = await manager.query(
-        `SELECT d.case_id AS "caseId", d.category_code AS "categoryCode", d.grid_code AS "gridCode",
-                d.description, d.traceparent, r.department_code AS "departmentCode",
-                r.department_name AS "departmentName", r.deadline_hours AS "deadlineHours"
-         FROM routing.dispatches d JOIN routing.category_routes r ON r.category_code = d.category_code
-         WHERE d.outcome = 'awaiting_triage'
-         ORDER BY d.decided_at
+  async dispatchAwaitingTriage(limit: number): Promise<{ examined: number; dispatched: number }> {
+    const decided = await this.dataSource.transaction(async (manager) => {
+      const directory = await this.directory.get(manager);
+      if (!directory) return [];
+      const waiting: CaseToRoute[] = await manager.query(
+        `SELECT case_id AS "caseId", category_code AS "categoryCode", grid_code AS "gridCode", description, traceparent
+         FROM routing.dispatches
+         WHERE outcome = 'awaiting_triage' AND coalesce(directory_version, 0) < $2
+         ORDER BY decided_at
          LIMIT $1
-         FOR UPDATE OF d SKIP LOCKED`,
-        [limit],
+         FOR UPDATE SKIP LOCKED`,
+        [limit, directory.version],
       );
       const decidedAt = new Date();
-      const decided = waiting.map((found) => this.decide(found, found, decidedAt));
-      if (decided.length === 0) return decided;
+      const examined = waiting.map((found) => this.outcome(found, decide(directory, found), decidedAt));
+      if (examined.length === 0) return examined;
+      const moved = examined.map((d) => d.row);
       await manager.query(
         `UPDATE routing.dispatches d
-         SET outcome = 'dispatched', department_code = moved.department_code, decided_at = $3, due_at = moved.due_at
-         FROM unnest($1::uuid[], $2::text[], $4::timestamptz[]) AS moved(case_id, department_code, due_at)
+         SET outcome = moved.outcome, department_code = moved.department_code, due_at = moved.due_at,
+             directory_version = $5, decided_at = CASE WHEN moved.outcome = 'dispatched' THEN $6 ELSE d.decided_at END
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[]) AS moved(case_id, outcome, department_code, due_at)
          WHERE d.case_id = moved.case_id`,
-        [decided.map((d) => d.row.caseId), decided.map((d) => d.row.departmentCode), decidedAt, decided.map((d) => d.row.dueAt)],
+        [moved.map((r) => r.caseId), moved.map((r) => r.outcome), moved.map((r) => r.departmentCode), moved.map((r) => r.dueAt), directory.version, decidedAt],
       );
-      await this.outbox.add(manager, ...decided.map((decision) => decision.event));
-      return decided;
+      // A case still waiting was announced already: only its new examination is recorded.
+      await this.record(manager, examined, (d) => d.row.outcome === 'dispatched');
+      return examined;
     });
-    this.count(decisions);
-    if (decisions.length > 0) this.logger.log(`dispatched ${decisions.length} case(s) that were awaiting triage`);
-    return decisions.length;
+    const dispatched = decided.filter((d) => d.row.outcome === 'dispatched');
+    this.count(dispatched);
+    if (dispatched.length > 0) this.logger.log(`dispatched ${dispatched.length} case(s) that were awaiting triage`);
+    return { examined: decided.length, dispatched: dispatched.length };
   }
 
-  /** Where one case goes, and the event that says so: its dispatch, or that it needs triage. */
-  private decide(found: CaseToRoute, route: CategoryRouteEntity | undefined, decidedAt: Date): Decision {
+  /** The decision records and the events that announce them, in the caller's transaction. */
+  private async record(manager: EntityManager, decided: Decided[], announce: (d: Decided) => boolean = () => true): Promise<void> {
+    await manager.insert(DecisionRecordEntity, decided.map((d) => d.record));
+    await this.outbox.add(manager, ...decided.filter(announce).map((d) => d.event));
+  }
+
+  /** The dispatch row, decision record and event of one decision: its dispatch, or that it needs triage. */
+  private outcome(found: CaseToRoute, decision: RoutingDecision, decidedAt: Date): Decided {
     const { caseId, categoryCode, gridCode, description, traceparent } = found;
     const options = { trace: traceparent ? { traceparent } : undefined, occurredAt: decidedAt };
-    const row = { caseId, categoryCode, gridCode, description, traceparent, decidedAt };
-    if (!route) {
-      // Held where a person sees it rather than dead-lettered: the case is valid, the routing table is not.
+    const row = { caseId, categoryCode, gridCode, description, traceparent, decidedAt, directoryVersion: decision.directoryVersion };
+    const record = { caseId, decidedAt, directoryVersion: decision.directoryVersion, rule: decision.rule, record: decision };
+    const { lead } = decision;
+    if (decision.outcome === 'awaiting_triage' || !lead) {
+      // Held where a person sees it rather than dead-lettered: the case is valid, the directory cannot route it.
       return {
         row: { ...row, outcome: 'awaiting_triage', departmentCode: null, dueAt: null },
+        record,
         event: createEvent('case.triage_required', caseId, { categoryCode, gridCode, reason: 'no_route' }, options),
       };
     }
-    const dueAt = new Date(decidedAt.getTime() + route.deadlineHours * HOUR_MS);
-    const { departmentCode, departmentName } = route;
+    const dueAt = new Date(decidedAt.getTime() + (decision.respondWithinHours ?? 24) * HOUR_MS);
     return {
-      row: { ...row, outcome: 'dispatched', departmentCode, dueAt },
+      row: { ...row, outcome: 'dispatched', departmentCode: lead.code, dueAt },
+      record,
       event: createEvent(
         'case.dispatched',
         caseId,
-        { departmentCode, departmentName, categoryCode, gridCode, description, dueAt: dueAt.toISOString() },
+        {
+          departmentCode: lead.code,
+          departmentName: lead.name,
+          categoryCode,
+          gridCode,
+          description,
+          dueAt: dueAt.toISOString(),
+          assistingUnitCodes: decision.assistants.map((u) => u.code),
+          copiedUnitCodes: decision.copied.map((u) => u.code),
+          gridNotified: decision.gridNotified,
+          rule: decision.rule,
+          directoryVersion: decision.directoryVersion!,
+        },
         options,
       ),
     };
   }
 
-  private count(decisions: Decision[]): void {
-    for (const { row } of decisions) this.decisions.inc({ outcome: row.outcome, department: row.departmentCode ?? 'none' });
+  private count(decided: Decided[]): void {
+    for (const { row } of decided) this.decisions.inc({ outcome: row.outcome, department: row.departmentCode ?? 'none' });
   }
 }

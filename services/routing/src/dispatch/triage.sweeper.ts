@@ -10,7 +10,7 @@ export interface TriageSweepOptions {
 }
 
 /**
- * Dispatches cases awaiting triage once the routing table has a route for their category:
+ * Dispatches cases awaiting triage once a directory version routes them:
  * every `intervalMs`, on every routing instance (DispatchService keeps them from taking the
  * same case). An outage only delays the next sweep.
  */
@@ -35,10 +35,10 @@ export class TriageSweeper implements OnApplicationBootstrap, OnApplicationShutd
     await this.sweeping;
   }
 
-  /** Dispatches every case awaiting triage that has a route by now, batch by batch. */
+  /** Examines every case awaiting triage with the running directory, batch by batch. */
   async sweep(): Promise<void> {
     for (;;) {
-      if ((await this.dispatch.dispatchAwaitingTriage(this.options.batchSize)) < this.options.batchSize) return;
+      if ((await this.dispatch.dispatchAwaitingTriage(this.options.batchSize)).examined < this.options.batchSize) return;
     }
   }
 
