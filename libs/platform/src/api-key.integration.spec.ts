@@ -47,7 +47,12 @@ describe('API keys on real Postgres', () => {
   };
   /** A new key that works and is served from the cache (once its insert's notification has cleared it): a call looks nothing up. */
   const cachedKey = async (code: string) => {
+    const { cache } = app.get(ApiKeyAuthenticator);
+    const heard = cache.version;
     const apiKey = await addCaller(code);
+    // The insert's own notification clears the cache: wait until it has been heard, or it could
+    // clear the key just cached.
+    await eventually(() => expect(cache.version).toBeGreaterThan(heard), 5000, 10);
     await eventually(async () => {
       expect(await status(apiKey)).toBe(200);
       const before = await lookups();
