@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { serviceDatabase } from '@gridwhistle/persistence';
 import { IsolatedEnvironment, createIsolatedEnvironment, takeDatabaseAway } from '@gridwhistle/testing';
 import { Credentials, SERVICES, ServiceName, generateCredentials, loadSampleCity, publishDirectoryFile, rolePasswords, setUpSystem } from './setup';
-import { freePort, spawnService, stopService, waitUntilDirectoryKnown, waitUntilHealthy } from './services';
+import { freePort, localServiceEnv, spawnService, stopService, waitUntilDirectoryKnown, waitUntilHealthy } from './services';
 
 export type ServiceEnvironments = Partial<Record<ServiceName, Record<string, string>>>;
 
@@ -80,12 +80,13 @@ export class RunningSystem {
     return spawnService(
       service,
       {
-        GRIDWHISTLE_PROFILE: 'local',
-        PORT: new URL(url).port,
-        HOST: '127.0.0.1',
-        DATABASE_URL: this.env.databaseUrl,
-        KAFKA_BROKERS: this.env.kafka.brokers.join(','),
-        KAFKA_NAMESPACE: this.env.namespace,
+        ...localServiceEnv({
+          port: new URL(url).port,
+          host: '127.0.0.1',
+          databaseUrl: this.env.databaseUrl,
+          kafkaBrokers: this.env.kafka.brokers.join(','),
+          namespace: this.env.namespace,
+        }),
         ...this.serviceEnv[service],
       },
       (line) => this.logs.push(`[${service}] ${line}`),

@@ -45,6 +45,24 @@ export function spawnService(
   return child;
 }
 
+/** A service's environment on the local stack (GRIDWHISTLE_PROFILE=local): where it listens and what it reaches. */
+export function localServiceEnv(where: {
+  port: number | string;
+  host?: string;
+  databaseUrl: string;
+  kafkaBrokers: string;
+  namespace: string;
+}): Record<string, string> {
+  return {
+    GRIDWHISTLE_PROFILE: 'local',
+    PORT: String(where.port),
+    ...(where.host ? { HOST: where.host } : {}),
+    DATABASE_URL: where.databaseUrl,
+    KAFKA_BROKERS: where.kafkaBrokers,
+    KAFKA_NAMESPACE: where.namespace,
+  };
+}
+
 /** Waits until GET /health answers 200 (Postgres and Kafka both reachable from the service). */
 export async function waitUntilHealthy(baseUrl: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -1,4 +1,3 @@
-import { DEFAULT_DATABASE_URL } from './infrastructure';
 import { SERVICES, loadOrCreateCredentials, loadSampleCity, rolePasswords, setUpSystem, toolEnv } from './setup';
 
 /**
@@ -6,11 +5,10 @@ import { SERVICES, loadOrCreateCredentials, loadSampleCity, rolePasswords, setUp
  * Outside GRIDWHISTLE_PROFILE=local it creates missing service roles only with DB_PASSWORD_<SERVICE>.
  */
 async function main(): Promise<void> {
-  const databaseUrl = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
   const env = toolEnv();
   const city = loadSampleCity();
   await setUpSystem({
-    databaseUrl,
+    databaseUrl: env.DATABASE_URL,
     kafka: env.kafka('setup'),
     city,
     credentials: loadOrCreateCredentials(city),

@@ -120,10 +120,10 @@ export async function setUpSystem(options: {
   const integrations = city.integrations.map((i) => ({ ...i, apiKeyHash: keyHash(credentials.integrations, i.code) }));
 
   await withDataSource('intake', databaseUrl, (ds) => seedIntake(ds, { integrations }));
-  await publishDirectoryFile(databaseUrl, city.directory);
-  await withDataSource('routing', databaseUrl, (ds) =>
-    seedOperators(ds, city.operators.map((o) => ({ ...o, apiKeyHash: keyHash(credentials.operators, o.code) }))),
-  );
+  await withDataSource('routing', databaseUrl, async (ds) => {
+    await publishDirectoryVersion(ds, city.directory);
+    await seedOperators(ds, city.operators.map((o) => ({ ...o, apiKeyHash: keyHash(credentials.operators, o.code) })));
+  });
   await withDataSource('department', databaseUrl, (ds) =>
     seedDepartment(ds, {
       departments: city.directory.units.map((u) => ({ code: u.code, name: u.name, apiKeyHash: keyHash(credentials.departments, u.code) })),
@@ -133,22 +133,18 @@ export async function setUpSystem(options: {
 }
 
 /** Hands a directory version to routing as setup does (validated, kept if newer, announced); throws InvalidDirectoryError. */
-export async function publishDirectoryFile(databaseUrl: string, directory: unknown): Promise<PublishResult> {
-  let result: PublishResult | undefined;
-  await withDataSource('routing', databaseUrl, async (ds) => {
-    result = await publishDirectoryVersion(ds, directory);
-  });
-  return result!;
+export function publishDirectoryFile(databaseUrl: string, directory: unknown): Promise<PublishResult> {
+  return withDataSource('routing', databaseUrl, (ds) => publishDirectoryVersion(ds, directory));
 }
 
 /** Runs a service's pending migrations as the owner of its schema, then `work` on the same connection. */
-async function withDataSource(service: ServiceName, databaseUrl: string, work: (ds: DataSource) => Promise<void>) {
+async function withDataSource<T>(service: ServiceName, databaseUrl: string, work: (ds: DataSource) => Promise<T>): Promise<T> {
   const options = asSchemaOwner(DATABASES[service]({ DATABASE_URL: databaseUrl }), databaseUrl);
   const dataSource = new DataSource({ ...options, extra: { ...options.extra, max: 2 } });
   await dataSource.initialize();
   try {
     await dataSource.runMigrations({ transaction: 'each' });
-    await work(dataSource);
+    return await work(dataSource);
   } finally {
     await dataSource.destroy();
   }

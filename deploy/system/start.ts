@@ -2,7 +2,7 @@ import { ChildProcess } from 'node:child_process';
 import { relative } from 'node:path';
 import { ensureInfrastructure } from './infrastructure';
 import { CREDENTIALS_FILE, SERVICES, kafkaFromEnv, loadOrCreateCredentials, loadSampleCity, rolePasswords, setUpSystem } from './setup';
-import { DEFAULT_PORTS, spawnService, stopService, waitUntilDirectoryKnown, waitUntilHealthy } from './services';
+import { DEFAULT_PORTS, localServiceEnv, spawnService, stopService, waitUntilDirectoryKnown, waitUntilHealthy } from './services';
 
 const log = (line: string) => console.log(`[gridwhistle] ${line}`);
 
@@ -42,12 +42,8 @@ async function main(): Promise<void> {
     const child = spawnService(
       service,
       {
-        GRIDWHISTLE_PROFILE: 'local',
+        ...localServiceEnv({ port: DEFAULT_PORTS[service], databaseUrl: infra.databaseUrl, kafkaBrokers: infra.kafkaBrokers, namespace }),
         DB_PASSWORD: passwords[service],
-        PORT: String(DEFAULT_PORTS[service]),
-        DATABASE_URL: infra.databaseUrl,
-        KAFKA_BROKERS: infra.kafkaBrokers,
-        KAFKA_NAMESPACE: namespace,
         LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
       },
       (line) => console.log(`[${service.padEnd(10)}] ${line}`),

@@ -5,7 +5,7 @@ import { dropDatabase } from '@gridwhistle/persistence';
 import { KafkaSettings, deleteTopics } from '@gridwhistle/messaging';
 import { Infrastructure, ensureInfrastructure } from '../infrastructure';
 import { AreaNode, Credentials, DirectoryFile, SERVICES, ServiceName, generateCredentials, loadSampleCity, rolePasswords, setUpSystem } from '../setup';
-import { freePort, spawnService, stopService, waitUntilDirectoryKnown, waitUntilHealthy } from '../services';
+import { freePort, localServiceEnv, spawnService, stopService, waitUntilDirectoryKnown, waitUntilHealthy } from '../services';
 import { BenchHttp } from './bench.http';
 
 /** The final status every accepted case must reach in intake and the department: the benchmark's ledger. */
@@ -73,12 +73,13 @@ export class BenchSystem {
       const port = await freePort();
       this.urls[service] = `http://127.0.0.1:${port}`;
       const env = {
-        GRIDWHISTLE_PROFILE: 'local',
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATABASE_URL: this.databaseUrl,
-        KAFKA_BROKERS: this.kafka.brokers.join(','),
-        KAFKA_NAMESPACE: this.kafka.namespace,
+        ...localServiceEnv({
+          port,
+          host: '127.0.0.1',
+          databaseUrl: this.databaseUrl,
+          kafkaBrokers: this.kafka.brokers.join(','),
+          namespace: this.kafka.namespace,
+        }),
         LOG_LEVEL: 'warn',
       };
       const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}/${service}`] : [];

@@ -1,5 +1,5 @@
-import { EachBatchPayload, Kafka, Partitioners, Producer } from 'kafkajs';
-import { KafkaSettings, kafkaConfig } from '@gridwhistle/messaging';
+import { EachBatchPayload, Kafka, Producer } from 'kafkajs';
+import { INBOX_CONSUMER_CONFIG, KafkaSettings, PRODUCER_CONFIG, kafkaConfig } from '@gridwhistle/messaging';
 import { FixedRateSchedule, runOpenLoop } from './open-loop.schedule';
 import { Percentiles, percentiles } from './percentiles';
 import { sampleEnvelope } from './raw.sample';
@@ -29,8 +29,8 @@ export async function kafkaCeiling(settings: KafkaSettings, seconds: number, rtt
   const admin = kafka.admin();
   await admin.connect();
   // The producer and consumer as MessagingModule and InboxServer configure them.
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
-  const consumer = kafka.consumer({ groupId, sessionTimeout: 15_000, heartbeatInterval: 3_000, maxBytesPerPartition: 1_048_576 });
+  const producer = kafka.producer(PRODUCER_CONFIG);
+  const consumer = kafka.consumer({ ...INBOX_CONSUMER_CONFIG, groupId });
   try {
     await admin.createTopics({ topics: [{ topic, numPartitions: PARTITIONS, replicationFactor: 1 }], waitForLeaders: true });
     const sink = new Sink();

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { KafkaConfig, LogEntry, SASLOptions, logLevel } from 'kafkajs';
+import { ConsumerConfig, KafkaConfig, LogEntry, Partitioners, ProducerConfig, SASLOptions, logLevel } from 'kafkajs';
 import { TOPICS, TopicKey } from '@gridwhistle/contracts';
 import './kafkajs-idle-loop.fix'; // every Kafka client is configured here, so the fix is in place first
 
@@ -84,3 +84,18 @@ function logCreator() {
     else logger.warn(text);
   };
 }
+
+/** How every service's producer sends (the outbox relay, dead letters): idempotent, in order, to existing topics only. */
+export const PRODUCER_CONFIG: ProducerConfig = {
+  idempotent: true,
+  maxInFlightRequests: 1,
+  allowAutoTopicCreation: false,
+  createPartitioner: Partitioners.DefaultPartitioner,
+};
+
+/** How every service's inbox consumes, besides its group id. */
+export const INBOX_CONSUMER_CONFIG: Omit<ConsumerConfig, 'groupId'> = {
+  sessionTimeout: 15_000,
+  heartbeatInterval: 3_000,
+  maxBytesPerPartition: 1_048_576,
+};

@@ -1,10 +1,10 @@
 import { DynamicModule, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ClientKafka } from '@nestjs/microservices';
-import { Kafka, Partitioners } from 'kafkajs';
+import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { Registry } from 'prom-client';
 import { Producer as ProducerName } from '@gridwhistle/contracts';
-import { KafkaSettings, inboxRetentionHours, kafkaConfig } from './kafka.settings';
+import { KafkaSettings, PRODUCER_CONFIG, inboxRetentionHours, kafkaConfig } from './kafka.settings';
 import { OutboxWriter } from './outbox/outbox.writer';
 import { OutboxRelay, OutboxRelayOptions } from './outbox/outbox.relay';
 import { DeadLetterPublisher } from './dead-letter.publisher';
@@ -57,12 +57,7 @@ export class MessagingModule {
             const client = new ClientKafka({
               client: kafkaConfig({ ...kafka, clientId: `${kafka.clientId}-producer` }),
               producerOnlyMode: true,
-              producer: {
-                idempotent: true,
-                maxInFlightRequests: 1,
-                allowAutoTopicCreation: false,
-                createPartitioner: Partitioners.DefaultPartitioner,
-              },
+              producer: PRODUCER_CONFIG,
             });
             await client.connect();
             return client;

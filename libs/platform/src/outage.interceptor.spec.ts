@@ -8,6 +8,8 @@ import { TransientFailures } from '@gridwhistle/messaging';
 import { ApiKeyAuthenticator } from './api-key.authenticator';
 import { ApiKeyGuard, CallerDirectory } from './api-key.guard';
 import { OutageInterceptor } from './outage.interceptor';
+import { BODY_LIMIT } from './problems/http-edge';
+import { ProblemsFilter } from './problems/problems.filter';
 
 /** During a database outage a caller gets 503 and Retry-After, to try again, never a 500. */
 describe('requests during a database outage', () => {
@@ -50,6 +52,7 @@ describe('requests during a database outage', () => {
 
   beforeAll(async () => {
     app = await NestFactory.create<NestFastifyApplication>(ProbeModule, new FastifyAdapter(), { logger: false });
+    app.useGlobalFilters(new ProblemsFilter(BODY_LIMIT));
     app.useGlobalInterceptors(new OutageInterceptor(app.get(TransientFailures)));
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
@@ -81,6 +84,8 @@ describe('requests during a database outage', () => {
 
   it('answers 503 when the API key cannot be looked up during an outage', async () => {
     failure = new Error('timeout exceeded when trying to connect');
-    expect((await get('/guarded')).statusCode).toBe(503);
+    const response = await get('/guarded');
+    expect(response.statusCode).toBe(503);
+    expect(response.headers['retry-after']).toBe('5');
   });
 });

@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { API_KEY_SCHEME, OPENAPI_PATH, PROBLEM_MEDIA_TYPE, PROBLEM_TYPE_BASE, SWAGGER_UI_PATH } from '@gridwhistle/platform';
+import { API_KEY_SCHEME, OPENAPI_PATH, PROBLEM_MEDIA_TYPE, PROBLEM_TYPES, SWAGGER_UI_PATH } from '@gridwhistle/platform';
 import { RegisteredRoute } from './service-in-process';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- a document read from JSON, checked field by field */
@@ -111,7 +111,7 @@ function problemResponseProblems(status: string, response: Json): string[] {
   const media = response.content[PROBLEM_MEDIA_TYPE];
   const problems: string[] = [];
   if (media.schema?.$ref !== PROBLEM_REF) problems.push(`${status} is not a ProblemDetails`);
-  if (!String(media.example?.type).startsWith(PROBLEM_TYPE_BASE) || media.example?.status !== Number(status)) {
+  if (!String(media.example?.type).startsWith(PROBLEM_TYPES) || media.example?.status !== Number(status)) {
     problems.push(`${status} has no example of its problem`);
   }
   return problems;

@@ -1,12 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DataSource } from 'typeorm';
 import { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import { Producer } from '@gridwhistle/contracts';
-import { asSchemaOwner, serviceDatabase } from '@gridwhistle/persistence';
+import { serviceDatabase } from '@gridwhistle/persistence';
 import { ServiceApi, ServiceEnv, loadEnv, startService } from '@gridwhistle/platform';
 import { createIsolatedEnvironment } from './isolated-environment';
+import { migrateAsOwner } from './migrated-data-source';
 
 /** What a service's main.ts puts together, for a test to start the service the same way. */
 export interface ServiceDefinition<E extends ServiceEnv> {
@@ -45,10 +45,7 @@ export async function startServiceInProcess<E extends ServiceEnv>(definition: Se
     LOG_LEVEL: 'error',
     GRIDWHISTLE_PROFILE: 'local',
   });
-  const owner = asSchemaOwner(definition.database(env), isolated.databaseUrl);
-  const migrations = await new DataSource({ ...owner, extra: { ...owner.extra, max: 1 } }).initialize();
-  await migrations.runMigrations({ transaction: 'each' });
-  await migrations.destroy();
+  await migrateAsOwner(definition.database(env), isolated.databaseUrl);
 
   const routes: RegisteredRoute[] = [];
   const app = await startService(definition.service, recordingRoutes(definition.module(env), routes), env, definition.api);

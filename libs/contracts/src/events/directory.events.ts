@@ -6,11 +6,12 @@ import { CODE_PATTERN } from './case-reported.event';
 
 export const DIRECTORY_AREA_LEVELS = ['district', 'street', 'community', 'grid'] as const;
 export const DIRECTORY_UNIT_KINDS = ['district', 'department', 'street', 'community'] as const;
+/** Digital urban management style: 6 digits for the district, 3 more per level. */
+export const STANDARD_AREA_CODE = /^\d{6}(\d{3}){0,3}$/;
 
 export class DirectoryAreaV1 {
   @Matches(CODE_PATTERN) code: string;
-  /** Digital urban management style: 6 digits for the district, 3 more per level. */
-  @Matches(/^\d{6}(\d{3}){0,3}$/) standardCode: string;
+  @Matches(STANDARD_AREA_CODE) standardCode: string;
   @IsString() @Length(1, 100) name: string;
   @IsIn(DIRECTORY_AREA_LEVELS) level: (typeof DIRECTORY_AREA_LEVELS)[number];
   @IsOptional() @Matches(CODE_PATTERN) parentCode: string | null;

@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Registry } from 'prom-client';
 import { EventEnvelope, TopicKey, isEventType, parseEvent, topicOf, InvalidEventError } from '@gridwhistle/contracts';
 import { GroupCommit } from '@gridwhistle/persistence';
-import { KafkaSettings, kafkaConfig, topicName } from '../kafka.settings';
+import { INBOX_CONSUMER_CONFIG, KafkaSettings, kafkaConfig, topicName } from '../kafka.settings';
 import { DeadLetter, DeadLetterPublisher } from '../dead-letter.publisher';
 import { InboxContext } from './inbox.context';
 import { OffsetCommitter } from './offset-committer';
@@ -90,9 +90,7 @@ export class InboxServer extends Server implements CustomTransportStrategy {
       if (topics.length === 0) return callback();
       this.consumer = new Kafka(kafkaConfig(this.kafka)).consumer({
         groupId: this.options.groupId,
-        sessionTimeout: 15_000,
-        heartbeatInterval: 3_000,
-        maxBytesPerPartition: 1_048_576,
+        ...INBOX_CONSUMER_CONFIG,
       });
       this.committer = new OffsetCommitter(this.consumer, this.options.commitIntervalMs);
       await this.consumer.connect();

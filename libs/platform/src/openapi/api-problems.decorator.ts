@@ -1,8 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import { HeadersObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
-import { PROBLEM_TYPES, titleOf } from '../problems/problem';
-import { PROBLEM_MEDIA_TYPE, ProblemDetailsDto, ProblemFieldErrorDto } from './problem-details.dto';
+import { RETRY_AFTER_SECONDS, UNAVAILABLE_DETAIL } from '../outage.interceptor';
+import { PROBLEM_MEDIA_TYPE, PROBLEM_TYPES, titleOf } from '../problems/problem';
+import { ProblemDetailsDto, ProblemFieldErrorDto } from './problem-details.dto';
 
 /** The problems an operation documents, by status, with their usual type and wording. */
 export const PROBLEMS = {
@@ -36,7 +37,7 @@ export const PROBLEMS = {
   503: {
     slug: 'service-unavailable',
     description: 'The service cannot reach its database just now (an outage or failover): retry after the `Retry-After` seconds.',
-    detail: 'the service cannot reach its database just now; try again shortly',
+    detail: UNAVAILABLE_DETAIL,
   },
   500: {
     slug: 'internal-error',
@@ -50,7 +51,7 @@ export type ProblemStatus = keyof typeof PROBLEMS;
 /** Headers that come with a problem: how to authenticate (401), when to try again (503). */
 const PROBLEM_HEADERS: Partial<Record<ProblemStatus, HeadersObject>> = {
   401: { 'WWW-Authenticate': { description: 'The scheme to authenticate with.', schema: { type: 'string', example: 'Bearer' } } },
-  503: { 'Retry-After': { description: 'Seconds to wait before trying again.', schema: { type: 'integer', example: 5 } } },
+  503: { 'Retry-After': { description: 'Seconds to wait before trying again.', schema: { type: 'integer', example: RETRY_AFTER_SECONDS } } },
 };
 
 /**

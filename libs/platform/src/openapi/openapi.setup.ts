@@ -2,7 +2,8 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { API_KEY_SCHEME } from './api-key-auth.decorator';
 import { finishDocument } from './openapi-document';
-import { PROBLEM_TYPE_BASE, ProblemDetailsDto, ProblemFieldErrorDto } from './problem-details.dto';
+import { PROBLEM_TYPES } from '../problems/problem';
+import { ProblemDetailsDto, ProblemFieldErrorDto } from './problem-details.dto';
 
 /** How a service introduces its API in its OpenAPI document. */
 export interface ServiceApi {
@@ -24,7 +25,7 @@ The others, /health and /metrics among them, are public.
 
 ## Errors
 Every error is \`application/problem+json\` (RFC 9457): \`type\`
-(\`${PROBLEM_TYPE_BASE}<slug>\`), \`title\`, \`status\`, \`detail\`, and for validation
+(\`${PROBLEM_TYPES}<slug>\`), \`title\`, \`status\`, \`detail\`, and for validation
 problems \`errors\`, one \`{field, message}\` per invalid field.`;
 
 /**

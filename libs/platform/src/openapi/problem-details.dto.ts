@@ -1,11 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PROBLEM_TYPES } from '../problems/problem';
 
-/** Every problem's `type` is this followed by its slug (validation-failed, not-found, …): the runtime filter's own. */
-export const PROBLEM_TYPE_BASE = PROBLEM_TYPES;
-
-export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
-
 export class ProblemFieldErrorDto {
   @ApiProperty({ description: 'The field, with its path for nested fields, or the parameter or header at fault.', example: 'location.gridCode' })
   field: string;
@@ -17,9 +12,9 @@ export class ProblemFieldErrorDto {
 /** An error answer of every service (RFC 9457 problem details), served as application/problem+json. */
 export class ProblemDetailsDto {
   @ApiProperty({
-    description: `What kind of problem this is: ${PROBLEM_TYPE_BASE}<slug>. Clients branch on it, not on \`title\` or \`detail\`.`,
+    description: `What kind of problem this is: ${PROBLEM_TYPES}<slug>. Clients branch on it, not on \`title\` or \`detail\`.`,
     format: 'uri',
-    example: `${PROBLEM_TYPE_BASE}validation-failed`,
+    example: `${PROBLEM_TYPES}validation-failed`,
   })
   type: string;
 

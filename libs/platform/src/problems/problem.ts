@@ -1,7 +1,9 @@
 import { HttpException } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 
-export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
+export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
+export const PROBLEM_CONTENT_TYPE = `${PROBLEM_MEDIA_TYPE}; charset=utf-8`;
+/** Every problem's `type` is this followed by its slug (validation-failed, not-found, …). */
 export const PROBLEM_TYPES = 'https://gridwhistle.dev/problems/';
 
 /** One invalid input: its path (`location.gridCode`, `limit`, `Idempotency-Key`) and what is wrong. */

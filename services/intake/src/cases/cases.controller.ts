@@ -7,6 +7,9 @@ import { ReportCaseDto } from './report-case.dto';
 import { CaseReceiptDto } from './case-receipt.dto';
 import { PublicCaseDto } from './public-case.dto';
 
+/** 1 to 128 visible ASCII characters: what a call centre's retry can repeat exactly. */
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/;
+
 @ApiTags('cases')
 @Controller('v1/cases')
 export class CasesController {
@@ -28,7 +31,7 @@ export class CasesController {
     name: 'Idempotency-Key',
     required: false,
     description: 'One key per call you make (1 to 128 visible ASCII characters), unique for your API key: a retry with the same key and body answers with the first case.',
-    schema: { type: 'string', minLength: 1, maxLength: 128, pattern: '^[\\x21-\\x7e]{1,128}$' },
+    schema: { type: 'string', minLength: 1, maxLength: 128, pattern: IDEMPOTENCY_KEY.source },
     example: 'call-20261122-0001',
   })
   @ApiHeader({
@@ -65,7 +68,7 @@ export class CasesController {
     @Headers('traceparent') traceparent: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CaseReceiptDto> {
-    if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,128}$/.test(idempotencyKey)) {
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       throw new ValidationProblem([{ field: 'Idempotency-Key', message: 'Idempotency-Key must be 1 to 128 visible ASCII characters' }]);
     }
     const outcome = await this.cases.report(dto, caller.code, idempotencyKey, traceparent);

@@ -15,16 +15,17 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { CODE_PATTERN, DIRECTORY_AREA_LEVELS, DIRECTORY_UNIT_KINDS, STANDARD_AREA_CODE } from '@gridwhistle/contracts';
 
 /**
  * The directory as one versioned document (deploy/directory/<city>.directory.json): the shape
  * checked by class-validator. What the parts must agree on is checked in directory.validator.ts.
  */
-const CODE = /^[a-z0-9][a-z0-9_.-]{0,63}$/;
-
-export const AREA_LEVELS = ['district', 'street', 'community', 'grid'] as const;
+// Codes, levels and kinds as the directory.published contract carries them.
+const CODE = CODE_PATTERN;
+export const AREA_LEVELS = DIRECTORY_AREA_LEVELS;
 export type AreaLevel = (typeof AREA_LEVELS)[number];
-export const UNIT_KINDS = ['district', 'department', 'street', 'community'] as const;
+export const UNIT_KINDS = DIRECTORY_UNIT_KINDS;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 /** GB/T 30428: components (部件) and events (事件). */
 export const CATEGORY_CLASSES = ['component', 'event'] as const;
@@ -45,7 +46,7 @@ export class PolygonDocument {
 export class AreaDocument {
   @Matches(CODE) code: string;
   /** Digital urban management style: district 6 digits, then 3 per street, community and grid. */
-  @Matches(/^\d{6}(\d{3}){0,3}$/) standardCode: string;
+  @Matches(STANDARD_AREA_CODE) standardCode: string;
   @IsString() @Length(1, 100) name: string;
   @IsIn(AREA_LEVELS) level: AreaLevel;
   @IsOptional() @ValidateNested() @Type(() => PolygonDocument) geometry?: PolygonDocument;

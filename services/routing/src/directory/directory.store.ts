@@ -20,7 +20,8 @@ export interface PublishResult {
  */
 export async function publishDirectory(manager: EntityManager, input: unknown, outbox = new OutboxWriter('routing')): Promise<PublishResult> {
   const document = validateDirectory(input);
-  const checksum = createHash('sha256').update(JSON.stringify(input)).digest('hex');
+  const json = JSON.stringify(input);
+  const checksum = createHash('sha256').update(json).digest('hex');
   // One publisher at a time, so that two versions cannot both believe they are the newest.
   await manager.query(`SELECT pg_advisory_xact_lock(hashtext('routing.directory_versions'))`);
   const [running]: { version: number; checksum: string }[] = await manager.query(
@@ -36,14 +37,14 @@ export async function publishDirectory(manager: EntityManager, input: unknown, o
     document.version,
     document.city,
     checksum,
-    JSON.stringify(input),
+    json,
   ]);
   await outbox.add(manager, createEvent('directory.published', directoryKey(document.city), announcement(new Directory(document.version, document))));
   return { version: document.version, published: true };
 }
 
 /** What the other services learn of a version: its public parts, without the catalogue. */
-export function announcement(directory: Directory): PayloadOf<'directory.published'> {
+function announcement(directory: Directory): PayloadOf<'directory.published'> {
   const { city, version, units, categories } = directory.document;
   return {
     city,

@@ -7,7 +7,6 @@ import {
   Locality,
   UnitDocument,
 } from './directory.document';
-import { placedAreas } from './directory.validator';
 
 /** A directory version that took effect, indexed for the decisions made with it. */
 export class Directory {
@@ -81,12 +80,13 @@ export class Directory {
 
   /** Every area's code, name and level with its parent, for the read-models of other services. */
   flatAreas(): (Pick<AreaDocument, 'code' | 'name' | 'level' | 'standardCode' | 'geometry'> & { parentCode: string | null })[] {
-    return placedAreas(this.document.areas).map(({ area }) => ({
+    // The index holds every area in tree order (depth first), each with its parent.
+    return [...this.areas.values()].map(({ area, parent }) => ({
       code: area.code,
       standardCode: area.standardCode,
       name: area.name,
       level: area.level,
-      parentCode: this.areas.get(area.code)?.parent ?? null,
+      parentCode: parent ?? null,
       ...(area.geometry ? { geometry: area.geometry } : {}),
     }));
   }

@@ -49,7 +49,7 @@ interface PlacedArea {
 }
 
 /** Every area with its path in the document, depth first. */
-export function placedAreas(root: AreaDocument, path = '$.areas'): PlacedArea[] {
+function placedAreas(root: AreaDocument, path = '$.areas'): PlacedArea[] {
   return [{ area: root, path }, ...(root.children ?? []).flatMap((child, i) => placedAreas(child, `${path}.children[${i}]`))];
 }
 

@@ -1,6 +1,6 @@
-import { Controller, Get, Param, ParseUUIDPipe, UseGuards } from '@nestjs/common';
+import { Controller, Get, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiKeyAuth, ApiKeyGuard, ApiProblems, ApiUuidParam, UUID_EXAMPLE } from '@gridwhistle/platform';
+import { ApiKeyAuth, ApiKeyGuard, ApiProblems, ApiUuidParam, UUID_EXAMPLE, UuidParam } from '@gridwhistle/platform';
 import { CaseRoutingDto } from './case-routing.dto';
 import { CaseRoutingService } from './case-routing.service';
 
@@ -25,7 +25,7 @@ export class CaseRoutingController {
     400: { description: '`id` is not a UUID.', errors: [{ field: 'id', message: 'id must be a UUID' }] },
     404: { description: 'Routing has decided nothing on this case (yet).', detail: `routing has decided nothing on case ${UUID_EXAMPLE}` },
   })
-  get(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string): Promise<CaseRoutingDto> {
+  get(@UuidParam('id') id: string): Promise<CaseRoutingDto> {
     return this.routing.history(id);
   }
 }
