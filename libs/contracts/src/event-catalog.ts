@@ -1,6 +1,7 @@
 import { TopicKey, Producer } from './topics';
 import { CaseReportedV1, CaseReportedV2 } from './events/case-reported.event';
-import { CaseDispatchedV1, CaseDispatchedV2 } from './events/case-dispatched.event';
+import { CaseDispatchedV1, CaseDispatchedV2, CaseDispatchedV3 } from './events/case-dispatched.event';
+import { CaseArbitrationRequiredV1, CaseAssistantReportedV1, CaseReturnedV1 } from './events/case-return.events';
 import { DirectoryPublishedV1 } from './events/directory.events';
 import { CaseTriageRequiredV1 } from './events/case-triage.events';
 import { CaseAcknowledgedV1, CaseResolvedV1 } from './events/case-handling.events';
@@ -13,11 +14,14 @@ import { CaseClosedV1, CaseGradedV1 } from './events/case-feedback.events';
  */
 export const EVENT_CATALOG = {
   'case.reported': { producer: 'intake', topic: 'intake', versions: { 1: CaseReportedV1, 2: CaseReportedV2 } },
-  'case.dispatched': { producer: 'routing', topic: 'routing', versions: { 1: CaseDispatchedV1, 2: CaseDispatchedV2 } },
+  'case.dispatched': { producer: 'routing', topic: 'routing', versions: { 1: CaseDispatchedV1, 2: CaseDispatchedV2, 3: CaseDispatchedV3 } },
+  'case.arbitration_required': { producer: 'routing', topic: 'routing', versions: { 1: CaseArbitrationRequiredV1 } },
   'case.triage_required': { producer: 'routing', topic: 'routing', versions: { 1: CaseTriageRequiredV1 } },
   'directory.published': { producer: 'routing', topic: 'routing', versions: { 1: DirectoryPublishedV1 } },
   'case.acknowledged': { producer: 'department', topic: 'department', versions: { 1: CaseAcknowledgedV1 } },
   'case.resolved': { producer: 'department', topic: 'department', versions: { 1: CaseResolvedV1 } },
+  'case.returned': { producer: 'department', topic: 'department', versions: { 1: CaseReturnedV1 } },
+  'case.assistant_reported': { producer: 'department', topic: 'department', versions: { 1: CaseAssistantReportedV1 } },
   'case.graded': { producer: 'feedback', topic: 'feedback', versions: { 1: CaseGradedV1 } },
   'case.closed': { producer: 'feedback', topic: 'feedback', versions: { 1: CaseClosedV1 } },
 } as const satisfies Record<
@@ -28,11 +32,14 @@ export const EVENT_CATALOG = {
 /** The payload of the current version of each event type. */
 export interface EventPayloads {
   'case.reported': CaseReportedV2;
-  'case.dispatched': CaseDispatchedV2;
+  'case.dispatched': CaseDispatchedV3;
+  'case.arbitration_required': CaseArbitrationRequiredV1;
   'case.triage_required': CaseTriageRequiredV1;
   'directory.published': DirectoryPublishedV1;
   'case.acknowledged': CaseAcknowledgedV1;
   'case.resolved': CaseResolvedV1;
+  'case.returned': CaseReturnedV1;
+  'case.assistant_reported': CaseAssistantReportedV1;
   'case.graded': CaseGradedV1;
   'case.closed': CaseClosedV1;
 }

@@ -5,5 +5,6 @@ export * from './events/case-reported.event';
 export * from './events/case-dispatched.event';
 export * from './events/case-triage.events';
 export * from './events/case-handling.events';
+export * from './events/case-return.events';
 export * from './events/case-feedback.events';
 export * from './events/directory.events';

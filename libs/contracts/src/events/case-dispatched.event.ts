@@ -1,4 +1,4 @@
-import { IsArray, IsBoolean, IsDateString, IsInt, IsString, Length, Matches, Min } from 'class-validator';
+import { IsArray, IsBoolean, IsDateString, IsInt, IsOptional, IsString, Length, Matches, Min } from 'class-validator';
 import { CODE_PATTERN } from './case-reported.event';
 
 /** Routing assigned the case to a department (派单), with the deadline for acknowledging it. */
@@ -21,4 +21,17 @@ export class CaseDispatchedV2 extends CaseDispatchedV1 {
   @IsBoolean() gridNotified: boolean;
   @Matches(CODE_PATTERN) rule: string;
   @IsInt() @Min(1) directoryVersion: number;
+}
+
+/**
+ * Version 3 numbers the dispatch: round 1 is the first, and every later decision on the same
+ * case (a re-route after a return, a manual dispatch, an arbitration ruling, a command-centre
+ * re-route) is the next round. A round replaces the units of every earlier one: a unit held the
+ * case in an earlier round and not in this one no longer holds it. `returnable` is false once
+ * arbitration has designated the lead, and `returnableUntil` ends the return window (退单时限).
+ */
+export class CaseDispatchedV3 extends CaseDispatchedV2 {
+  @IsInt() @Min(1) round: number;
+  @IsBoolean() returnable: boolean;
+  @IsOptional() @IsDateString() returnableUntil?: string;
 }

@@ -1,14 +1,24 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { UUID_EXAMPLE } from '@gridwhistle/platform';
-import { DEPARTMENT_CASE_STATUSES, DepartmentCaseStatus } from './department-case.entity';
+import { CASE_ROLES, CaseRole, DEPARTMENT_CASE_STATUSES, DepartmentCaseStatus } from './department-case.entity';
 
 /** A case as the department handling it sees it. */
 export class DepartmentCaseDto {
   @ApiProperty({ description: 'The case\u2019s id, the same in every service.', format: 'uuid', example: UUID_EXAMPLE })
   id: string;
 
-  @ApiProperty({ description: 'Where the department is with it.', enum: DEPARTMENT_CASE_STATUSES, example: 'acknowledged' })
+  @ApiProperty({
+    description: 'Where your unit is with it; `returned` (your unit gave it back, 退单) and `withdrawn` (a later dispatch no longer names your unit) end your part.',
+    enum: DEPARTMENT_CASE_STATUSES,
+    example: 'acknowledged',
+  })
   status: DepartmentCaseStatus;
+
+  @ApiProperty({ description: 'Your unit\u2019s part: it leads the handling, assists the lead (协办), or is copied for information (抄送).', enum: CASE_ROLES, example: 'lead' })
+  role: CaseRole;
+
+  @ApiProperty({ description: 'The dispatch round that gave your unit the case: 1 for the first dispatch, more after a return, re-route or ruling.', example: 1 })
+  round: number;
 
   @ApiProperty({ description: 'The category code (GET /v1/categories on intake names them).', example: 'manhole_cover' })
   category: string;

@@ -1,14 +1,29 @@
 import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
-export const DEPARTMENT_CASE_STATUSES = ['dispatched', 'acknowledged', 'resolved', 'closed'] as const;
+/** How far a unit has come with a case it holds; each status follows the one before it. */
+export const PROGRESS_STATUSES = ['dispatched', 'acknowledged', 'resolved', 'closed'] as const;
+/**
+ * Where a unit's hold on a case ended before the case did: it gave the case back (退单), or a
+ * later dispatch round no longer names it.
+ */
+export const RELEASED_STATUSES = ['returned', 'withdrawn'] as const;
+export const DEPARTMENT_CASE_STATUSES = [...PROGRESS_STATUSES, ...RELEASED_STATUSES] as const;
 export type DepartmentCaseStatus = (typeof DEPARTMENT_CASE_STATUSES)[number];
 
-/** A case as the department handling it sees it. */
+/** The part a unit has in a case: it leads the handling, assists the lead, or is copied (抄送) for information. */
+export const CASE_ROLES = ['lead', 'assistant', 'copied'] as const;
+export type CaseRole = (typeof CASE_ROLES)[number];
+
+/** A case as one unit holding it sees it: one row per case and unit. */
 @Entity({ schema: 'department', name: 'cases' })
 @Index(['departmentCode', 'status', 'dispatchedAt'])
 export class DepartmentCaseEntity {
   @PrimaryColumn({ name: 'case_id', type: 'uuid' }) caseId: string;
-  @Column({ name: 'department_code' }) departmentCode: string;
+  /** The unit holding the case: a department, a street or a community. */
+  @PrimaryColumn({ name: 'department_code' }) departmentCode: string;
+  @Column({ type: 'text' }) role: CaseRole;
+  /** The dispatch round that gave the unit the case (1 = the first dispatch). */
+  @Column({ type: 'int' }) round: number;
   @Column({ name: 'category_code' }) categoryCode: string;
   @Column({ name: 'grid_code' }) gridCode: string;
   @Column() description: string;

@@ -1,10 +1,10 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { EventEnvelope, createEvent } from '@gridwhistle/contracts';
+import { CaseDispatchedV2, CaseDispatchedV3, EventEnvelope, createEvent } from '@gridwhistle/contracts';
 import { OutboxWriter } from '@gridwhistle/messaging';
 import { Problem } from '@gridwhistle/platform';
-import { DEPARTMENT_CASE_STATUSES, DepartmentCaseEntity, DepartmentCaseStatus } from './department-case.entity';
+import { CaseRole, DepartmentCaseEntity, DepartmentCaseStatus, PROGRESS_STATUSES, RELEASED_STATUSES } from './department-case.entity';
 import { ListCasesQueryDto } from './case-actions.dto';
 
 type Transition = 'acknowledge' | 'resolve';
@@ -23,28 +23,46 @@ export class DepartmentCasesService {
     private readonly outbox: OutboxWriter,
   ) {}
 
+  /**
+   * Each unit named by a dispatch gets its row: the lead, the assistants and the units copied.
+   * A later round replaces the units of the earlier ones: a unit it names again starts afresh
+   * in its new role, and a unit it no longer names is withdrawn (改派). Of several rounds of
+   * one case in a batch only the last counts: the earlier ones are already superseded.
+   */
   async receive(manager: EntityManager, dispatched: EventEnvelope<'case.dispatched'>[]): Promise<void> {
-    await manager.insert(
-      DepartmentCaseEntity,
-      dispatched.map(({ caseId, payload, occurredAt, trace }) => ({
-        caseId,
-        departmentCode: payload.departmentCode,
-        categoryCode: payload.categoryCode,
-        gridCode: payload.gridCode,
-        description: payload.description,
-        status: 'dispatched' as const,
-        dispatchedAt: new Date(occurredAt),
-        dueAt: new Date(payload.dueAt),
-        acknowledgedAt: null,
-        resolvedAt: null,
-        resolution: null,
-        traceparent: trace?.traceparent ?? '',
-      })),
+    const latest = new Map<string, EventEnvelope<'case.dispatched'>>();
+    for (const event of dispatched) {
+      const seen = latest.get(event.caseId);
+      if (!seen || roundOf(event) >= roundOf(seen)) latest.set(event.caseId, event);
+    }
+    const rows = [...latest.values()].flatMap(holders);
+    await manager.query(
+      `INSERT INTO department.cases (case_id, department_code, role, round, category_code, grid_code, description, status,
+                                     dispatched_at, due_at, traceparent)
+       SELECT r.case_id, r.unit, r.role, r.round, r.category, r.grid, r.description, 'dispatched', r.dispatched_at, r.due_at, r.traceparent
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::timestamptz[], $9::timestamptz[], $10::text[])
+           AS r(case_id, unit, role, round, category, grid, description, dispatched_at, due_at, traceparent)
+       ON CONFLICT (case_id, department_code) DO UPDATE
+         SET role = excluded.role, round = excluded.round, status = 'dispatched', dispatched_at = excluded.dispatched_at,
+             due_at = excluded.due_at, acknowledged_at = NULL, resolved_at = NULL, resolution = NULL, updated_at = now()
+         WHERE department.cases.round < excluded.round`,
+      columns(rows, ['caseId', 'unit', 'role', 'round', 'category', 'grid', 'description', 'dispatchedAt', 'dueAt', 'traceparent']),
+    );
+    const rounds = [...latest.values()];
+    await manager.query(
+      `UPDATE department.cases c SET status = 'withdrawn', updated_at = now()
+         FROM unnest($1::uuid[], $2::int[]) AS r(case_id, round)
+        WHERE c.case_id = r.case_id AND c.round < r.round AND c.status IN ('dispatched', 'acknowledged', 'resolved')`,
+      [rounds.map((event) => event.caseId), rounds.map(roundOf)],
     );
   }
 
   async close(manager: EntityManager, closed: EventEnvelope<'case.closed'>[]): Promise<void> {
-    await manager.update(DepartmentCaseEntity, { caseId: In(closed.map((event) => event.caseId)) }, { status: 'closed' });
+    await manager.update(
+      DepartmentCaseEntity,
+      { caseId: In(closed.map((event) => event.caseId)), status: In(['dispatched', 'acknowledged', 'resolved']) },
+      { status: 'closed' },
+    );
   }
 
   async list(departmentCode: string, query: ListCasesQueryDto) {
@@ -82,6 +100,7 @@ export class DepartmentCasesService {
     const { from, to, hint } = TRANSITIONS[transition];
     return this.dataSource.transaction(async (manager) => {
       const found = await this.find(manager, departmentCode, caseId, true);
+      refuseIfNotActing(found, transition);
       if (reached(found.status, to)) {
         if (transition === 'resolve' && found.resolution !== resolution) {
           throw conflict(found, `case ${caseId} was already resolved with another resolution`);
@@ -92,7 +111,7 @@ export class DepartmentCasesService {
       const now = new Date();
       const changes: Partial<DepartmentCaseEntity> =
         transition === 'acknowledge' ? { status: to, acknowledgedAt: now } : { status: to, resolvedAt: now, resolution };
-      await manager.update(DepartmentCaseEntity, { caseId }, changes);
+      await manager.update(DepartmentCaseEntity, { caseId, departmentCode }, changes);
       const trace = found.traceparent ? { traceparent: found.traceparent } : undefined;
       const event =
         transition === 'acknowledge'
@@ -114,21 +133,59 @@ export class DepartmentCasesService {
   }
 }
 
+type Holder = { caseId: string; unit: string; role: CaseRole; round: number; category: string; grid: string; description: string; dispatchedAt: string; dueAt: string; traceparent: string };
+
+const roundOf = (event: EventEnvelope<'case.dispatched'>): number => (event.version >= 3 ? (event.payload as CaseDispatchedV3).round : 1);
+
+/** The units a dispatch names, each once, in the strongest role it is named in. */
+function holders(event: EventEnvelope<'case.dispatched'>): Holder[] {
+  const { caseId, payload, occurredAt, trace } = event;
+  const named = event.version >= 2 ? (payload as CaseDispatchedV2) : undefined;
+  const roles: [string, CaseRole][] = [
+    [payload.departmentCode, 'lead'],
+    ...(named?.assistingUnitCodes ?? []).map((unit): [string, CaseRole] => [unit, 'assistant']),
+    ...(named?.copiedUnitCodes ?? []).map((unit): [string, CaseRole] => [unit, 'copied']),
+  ];
+  const base = { caseId, round: roundOf(event), category: payload.categoryCode, grid: payload.gridCode, description: payload.description };
+  const times = { dispatchedAt: occurredAt, dueAt: payload.dueAt, traceparent: trace?.traceparent ?? '' };
+  return roles.filter(([unit], i) => roles.findIndex(([other]) => other === unit) === i).map(([unit, role]) => ({ ...base, ...times, unit, role }));
+}
+
+/** One array per column, for an unnest() insert. */
+function columns<T>(rows: T[], keys: (keyof T)[]): unknown[][] {
+  return keys.map((key) => rows.map((row) => row[key]));
+}
+
 /** Whether a case has come as far as `status` (statuses only move forward). */
 function reached(current: DepartmentCaseStatus, status: DepartmentCaseStatus): boolean {
-  return DEPARTMENT_CASE_STATUSES.indexOf(current) >= DEPARTMENT_CASE_STATUSES.indexOf(status);
+  const progress: readonly DepartmentCaseStatus[] = PROGRESS_STATUSES;
+  return progress.indexOf(current) >= progress.indexOf(status);
+}
+
+/** Only a unit still holding the case acts on it, and only the lead resolves it; a copied unit only reads. */
+function refuseIfNotActing(c: DepartmentCaseEntity, transition: Transition): void {
+  if ((RELEASED_STATUSES as readonly string[]).includes(c.status)) {
+    throw conflict(c, `case ${c.caseId} was ${c.status === 'returned' ? 'returned by' : 'withdrawn from'} your unit: it is no longer yours to act on`);
+  }
+  if (c.role === 'copied') throw conflict(c, `case ${c.caseId} was copied to your unit for information: the units handling it act on it`);
+  if (transition === 'resolve' && c.role !== 'lead') throw conflict(c, `case ${c.caseId} is resolved by its lead unit: your unit assists`);
 }
 
 /** 409 with what the client needs to recover: the case's state, its resolution, what it may do now. */
 function conflict(c: DepartmentCaseEntity, detail: string): Problem {
-  const allowedActions = (Object.keys(TRANSITIONS) as Transition[]).filter((action) => TRANSITIONS[action].from === c.status);
-  return new Problem(409, 'conflict', detail, { currentState: c.status, resolution: c.resolution, allowedActions });
+  const allowedActions = (Object.keys(TRANSITIONS) as Transition[]).filter((action) => {
+    if (TRANSITIONS[action].from !== c.status || c.role === 'copied') return false;
+    return action !== 'resolve' || c.role === 'lead';
+  });
+  return new Problem(409, 'conflict', detail, { currentState: c.status, role: c.role, resolution: c.resolution, allowedActions });
 }
 
 function view(c: DepartmentCaseEntity) {
   return {
     id: c.caseId,
     status: c.status,
+    role: c.role,
+    round: c.round,
     category: c.categoryCode,
     gridCode: c.gridCode,
     description: c.description,

@@ -7,6 +7,7 @@ import { DepartmentCaseEntity } from '../cases/department-case.entity';
 import { UnitEntity } from '../units/unit.entity';
 import { CreateDepartmentSchema1763856000000 } from './migrations/1763856000000-create-department-schema';
 import { Units1765000000000 } from './migrations/1765000000000-units';
+import { CaseHolders1766000000000 } from './migrations/1766000000000-case-holders';
 
 export function departmentDatabase(env: { DATABASE_URL: string; DB_PASSWORD?: string }): PostgresConnectionOptions {
   return typeOrmOptions({
@@ -18,6 +19,7 @@ export function departmentDatabase(env: { DATABASE_URL: string; DB_PASSWORD?: st
       ...messagingMigrations('department'),
       ...callersMigrations('department.departments'),
       Units1765000000000,
+      CaseHolders1766000000000,
     ],
   });
 }

@@ -110,7 +110,7 @@ describe('dispatch and triage on real Postgres', () => {
     const [dispatched] = await outbox(major.caseId);
     expect(dispatched).toMatchObject({
       type: 'case.dispatched',
-      version: 2,
+      version: 3,
       trace: major.trace,
       payload: {
         departmentCode: 'emergency',
@@ -120,6 +120,8 @@ describe('dispatch and triage on real Postgres', () => {
         gridNotified: false,
         rule: 'major_matter',
         directoryVersion: 1,
+        round: 1,
+        returnable: true,
       },
     });
     expect((await outbox(own.caseId))[0].payload).toMatchObject({ departmentCode: 'donghua_community', rule: 'community_own', gridNotified: true });

@@ -146,6 +146,8 @@ export class DispatchService {
           gridNotified: decision.gridNotified,
           rule: decision.rule,
           directoryVersion: decision.directoryVersion!,
+          round: 1,
+          returnable: true,
         },
         options,
       ),
