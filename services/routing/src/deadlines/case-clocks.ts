@@ -25,19 +25,11 @@ export interface ClockStart {
 }
 
 /** A clock row as stored. */
-export interface ClockRow {
+export interface ClockRow extends ClockStart {
   id: string;
-  caseId: string;
-  unitCode: string;
-  clock: CaseClock;
-  round: number;
-  gridCode: string;
-  policy: string;
-  startedAt: Date;
   measure: 'wall' | 'working';
   budgetMs: string;
   pauses: Pause[];
-  traceparent: string | null;
 }
 
 export const CLOCK_COLUMNS = `c.id, c.case_id AS "caseId", c.unit_code AS "unitCode", c.clock, c.round, c.grid_code AS "gridCode", c.policy,

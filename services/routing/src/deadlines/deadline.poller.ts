@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { OutboxWriter } from '@gridwhistle/messaging';
+import { Periodic } from '../periodic';
 import { DeadlineTimers } from './deadline-timers';
 
 export const DEADLINE_POLL = Symbol('DEADLINE_POLL');
@@ -16,34 +17,24 @@ export interface DeadlinePollOptions {
 /** Fires due timers every `intervalMs` on every routing instance; an outage only delays the next poll. */
 @Injectable()
 export class DeadlinePoller implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(DeadlinePoller.name);
   private readonly timers: DeadlineTimers;
-  private interval?: NodeJS.Timeout;
-  private polling?: Promise<void>;
+  private readonly periodic: Periodic;
 
   constructor(@InjectDataSource() dataSource: DataSource, outbox: OutboxWriter, @Inject(DEADLINE_POLL) private readonly options: DeadlinePollOptions) {
     this.timers = new DeadlineTimers(dataSource, outbox);
+    this.periodic = new Periodic('deadline poll', () => this.poll(), options.intervalMs, new Logger(DeadlinePoller.name));
   }
 
-  /** Idempotent: a hybrid Nest app runs bootstrap hooks for the HTTP app and the microservice. */
   onApplicationBootstrap(): void {
-    this.interval ??= setInterval(() => this.tick(), this.options.intervalMs);
+    this.periodic.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.interval);
-    await this.polling;
+  onApplicationShutdown(): Promise<void> {
+    return this.periodic.stop();
   }
 
   /** Fires every timer due now, batch by batch. */
   async poll(): Promise<void> {
     while ((await this.timers.fireDue(this.options.now(), this.options.batchSize)) === this.options.batchSize);
-  }
-
-  private tick(): void {
-    if (this.polling) return;
-    this.polling = this.poll()
-      .catch((error) => this.logger.warn(`deadline poll failed, will retry: ${error.message}`))
-      .finally(() => (this.polling = undefined));
   }
 }
