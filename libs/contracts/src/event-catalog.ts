@@ -6,6 +6,7 @@ import { DirectoryPublishedV1 } from './events/directory.events';
 import { CaseTriageRequiredV1 } from './events/case-triage.events';
 import { CaseAcknowledgedV1, CaseResolvedV1 } from './events/case-handling.events';
 import { CaseClosedV1, CaseGradedV1 } from './events/case-feedback.events';
+import { CaseDeadlineBreachedV1, CaseDeadlineWarningV1, CaseRegisteredUnresolvedV1, CaseSupervisedV1 } from './events/case-deadline.events';
 
 /**
  * Every event type: who produces it, on which topic, and the payload class of each version.
@@ -18,6 +19,10 @@ export const EVENT_CATALOG = {
   'case.arbitration_required': { producer: 'routing', topic: 'routing', versions: { 1: CaseArbitrationRequiredV1 } },
   'case.triage_required': { producer: 'routing', topic: 'routing', versions: { 1: CaseTriageRequiredV1 } },
   'directory.published': { producer: 'routing', topic: 'routing', versions: { 1: DirectoryPublishedV1 } },
+  'case.deadline_warning': { producer: 'routing', topic: 'routing', versions: { 1: CaseDeadlineWarningV1 } },
+  'case.deadline_breached': { producer: 'routing', topic: 'routing', versions: { 1: CaseDeadlineBreachedV1 } },
+  'case.supervised': { producer: 'routing', topic: 'routing', versions: { 1: CaseSupervisedV1 } },
+  'case.registered_unresolved': { producer: 'routing', topic: 'routing', versions: { 1: CaseRegisteredUnresolvedV1 } },
   'case.acknowledged': { producer: 'department', topic: 'department', versions: { 1: CaseAcknowledgedV1 } },
   'case.resolved': { producer: 'department', topic: 'department', versions: { 1: CaseResolvedV1 } },
   'case.returned': { producer: 'department', topic: 'department', versions: { 1: CaseReturnedV1 } },
@@ -36,6 +41,10 @@ export interface EventPayloads {
   'case.arbitration_required': CaseArbitrationRequiredV1;
   'case.triage_required': CaseTriageRequiredV1;
   'directory.published': DirectoryPublishedV1;
+  'case.deadline_warning': CaseDeadlineWarningV1;
+  'case.deadline_breached': CaseDeadlineBreachedV1;
+  'case.supervised': CaseSupervisedV1;
+  'case.registered_unresolved': CaseRegisteredUnresolvedV1;
   'case.acknowledged': CaseAcknowledgedV1;
   'case.resolved': CaseResolvedV1;
   'case.returned': CaseReturnedV1;

@@ -4,6 +4,7 @@ import { RoutingEnv } from './routing.env';
 import { routingDatabase } from './database/routing.database';
 import { DispatchModule } from './dispatch/dispatch.module';
 import { ExplanationsModule } from './explanations/explanations.module';
+import { DeadlinesModule } from './deadlines/deadlines.module';
 
 @Module({})
 export class AppModule {
@@ -12,6 +13,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ...coreModules('routing', env, routingDatabase(env)),
+        DeadlinesModule.register({ intervalMs: env.DEADLINE_POLL_INTERVAL_MS, batchSize: 500, now: () => new Date() }),
         DispatchModule.register({ intervalMs: env.TRIAGE_SWEEP_INTERVAL_MS, batchSize: 500 }),
         ApiKeyAuthModule.register('routing.operators'),
         ExplanationsModule,

@@ -8,4 +8,9 @@ export class RoutingEnv extends ServiceEnv {
   @IsInt({ message: 'TRIAGE_SWEEP_INTERVAL_MS must be a whole number of milliseconds' })
   @Min(50, { message: 'TRIAGE_SWEEP_INTERVAL_MS must be at least 50' })
   TRIAGE_SWEEP_INTERVAL_MS: number = 10_000;
+
+  /** How often due deadline timers (warnings, breaches, the supervision ladder) are fired. */
+  @IsInt({ message: 'DEADLINE_POLL_INTERVAL_MS must be a whole number of milliseconds' })
+  @Min(50, { message: 'DEADLINE_POLL_INTERVAL_MS must be at least 50' })
+  DEADLINE_POLL_INTERVAL_MS: number = 5_000;
 }

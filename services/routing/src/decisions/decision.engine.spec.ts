@@ -22,7 +22,7 @@ describe('the decision engine', () => {
       assistants: [],
       copied: [],
       gridNotified: true,
-      respondWithinHours: 12,
+      deadlinePolicy: 'before_nightfall',
       inputs: { categoryCode: 'neighbour_dispute', gridCode: 'kaizhou.wenfeng.donghua.g02', severity: 'minor' },
     });
   });
@@ -36,7 +36,7 @@ describe('the decision engine', () => {
 
   it('sends a major matter to every responsible unit at once and copies the street', () => {
     const decision = decide(sample, { categoryCode: 'safety_hazard', gridCode: PINGQIAO });
-    expect(decision).toMatchObject({ rule: 'major_matter', lead: { code: 'emergency' }, respondWithinHours: 1 });
+    expect(decision).toMatchObject({ rule: 'major_matter', lead: { code: 'emergency' }, deadlinePolicy: 'immediate' });
     expect(codes(decision.assistants)).toEqual(['housing', 'police']);
     expect(codes(decision.copied)).toEqual(['yunfeng_street']);
   });

@@ -26,7 +26,7 @@ export function decide(directory: Directory | undefined, facts: CaseFacts): Rout
     assistants: [],
     copied: [],
     gridNotified: false,
-    respondWithinHours: null,
+    deadlinePolicy: null,
     alternatives: [],
   };
   if (!directory) return { ...base, rule: 'no_directory' };
@@ -75,7 +75,7 @@ export function decide(directory: Directory | undefined, facts: CaseFacts): Rout
       ...choose(directory, facts.gridCode, category.severity === 'major', chosenLead, assistants),
       catalogueItem: item.id,
       basis: item.basis,
-      respondWithinHours: directory.policy(category.deadlinePolicy)?.respondWithinHours ?? null,
+      deadlinePolicy: category.deadlinePolicy,
       alternatives,
     };
   }

@@ -44,6 +44,7 @@ export interface RoutingDecision {
   copied: ChosenUnit[];
   /** The grid's worker is told of a matter the community handles itself. */
   gridNotified: boolean;
-  respondWithinHours: number | null;
+  /** The deadline policy of the case's category, whose clocks start with the dispatch. */
+  deadlinePolicy: string | null;
   alternatives: Alternative[];
 }

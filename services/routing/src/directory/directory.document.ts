@@ -4,9 +4,9 @@ import {
   ArrayMinSize,
   Equals,
   IsArray,
+  IsDefined,
   IsIn,
   IsInt,
-  IsNumber,
   IsObject,
   IsOptional,
   IsString,
@@ -15,6 +15,8 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { BusinessCalendarDocument } from '../calendar/business-calendar.document';
+import { AreaClocksDocument, ClocksDocument, SupervisionDocument } from '../deadlines/deadline-policy.document';
 import { CODE_PATTERN, DIRECTORY_AREA_LEVELS, DIRECTORY_UNIT_KINDS, STANDARD_AREA_CODE } from '@gridwhistle/contracts';
 
 /**
@@ -101,8 +103,9 @@ export class ResponsibilitiesDocument {
 export class DeadlinePolicyDocument {
   @Matches(CODE) code: string;
   @IsString() @Length(1, 100) name: string;
-  @IsNumber() @Min(0.1) respondWithinHours: number;
-  @IsInt() @Min(1) resolveWithinWorkingDays: number;
+  @IsDefined() @ValidateNested() @Type(() => ClocksDocument) clocks: ClocksDocument;
+  /** Where an area differs: its clocks replace the policy's for cases in it, the nearest area first. */
+  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => AreaClocksDocument) areas?: AreaClocksDocument[];
   @IsInt() @Min(0) returnWithinWorkingDays: number;
 }
 
@@ -115,5 +118,7 @@ export class DirectoryDocument {
   @IsArray() @ValidateNested({ each: true }) @Type(() => CategoryDocument) categories: CategoryDocument[];
   @IsArray() @ValidateNested({ each: true }) @Type(() => CatalogueItemDocument) catalogue: CatalogueItemDocument[];
   @IsObject() @ValidateNested() @Type(() => ResponsibilitiesDocument) responsibilities: ResponsibilitiesDocument;
+  @IsObject() @ValidateNested() @Type(() => BusinessCalendarDocument) calendar: BusinessCalendarDocument;
   @IsArray() @ValidateNested({ each: true }) @Type(() => DeadlinePolicyDocument) deadlinePolicies: DeadlinePolicyDocument[];
+  @IsObject() @ValidateNested() @Type(() => SupervisionDocument) supervision: SupervisionDocument;
 }

@@ -7,6 +7,8 @@ import {
   Locality,
   UnitDocument,
 } from './directory.document';
+import { BusinessCalendar } from '../calendar/business-calendar';
+import { ClocksDocument } from '../deadlines/deadline-policy.document';
 
 /** A directory version that took effect, indexed for the decisions made with it. */
 export class Directory {
@@ -16,6 +18,7 @@ export class Directory {
   private readonly categories: Map<string, CategoryDocument>;
   private readonly policies: Map<string, DeadlinePolicyDocument>;
   private readonly catalogue = new Map<string, CatalogueItemDocument[]>();
+  private businessCalendar?: BusinessCalendar;
 
   constructor(
     readonly version: number,
@@ -43,6 +46,19 @@ export class Directory {
 
   policy(code: string): DeadlinePolicyDocument | undefined {
     return this.policies.get(code);
+  }
+
+  /** The calendar deadlines are counted in. */
+  get calendar(): BusinessCalendar {
+    return (this.businessCalendar ??= new BusinessCalendar(this.document.calendar));
+  }
+
+  /** A policy's clocks for a case in a grid: the nearest area's override of each clock, else the policy's own. */
+  clocks(policyCode: string, gridCode: string): ClocksDocument | undefined {
+    const policy = this.policies.get(policyCode);
+    if (!policy) return undefined;
+    const overrides = this.gridAndAbove(gridCode).flatMap((area) => (policy.areas ?? []).filter((o) => o.area === area.code));
+    return Object.assign({}, policy.clocks, ...overrides.reverse().map((o) => o.clocks));
   }
 
   /** The grid and the areas above it, nearest first; empty when the code is no grid. */

@@ -2,6 +2,8 @@ import { plainToInstance } from 'class-transformer';
 import { ValidationError, validateSync } from 'class-validator';
 import { AREA_LEVELS, AreaDocument, DirectoryDocument, UnitRefDocument } from './directory.document';
 import { Ring, overlap, ringArea, simpleRingProblem, within } from './directory.geometry';
+import { checkCalendar } from '../calendar/business-calendar.validator';
+import { checkDeadlines } from '../deadlines/deadline-policy.validator';
 
 /** One reason a directory is refused, with where in the document it is. */
 export interface DirectoryProblem {
@@ -18,7 +20,8 @@ export class InvalidDirectoryError extends Error {
 /**
  * Checks a whole directory document before it may take effect: its shape, then that its parts
  * agree (codes unique and known, the area tree and its grid codes, polygons that tile each
- * community without overlapping, and a catalogue that obeys the responsibility lists).
+ * community without overlapping, a catalogue that obeys the responsibility lists, the business
+ * calendar and the deadline policies).
  * Returns the document, typed, or throws InvalidDirectoryError with every problem found.
  */
 export function validateDirectory(input: unknown): DirectoryDocument {
@@ -28,7 +31,14 @@ export function validateDirectory(input: unknown): DirectoryDocument {
   const document = plainToInstance(DirectoryDocument, input);
   const shape = flatten(validateSync(document, { forbidUnknownValues: true }), '$');
   if (shape.length > 0) throw new InvalidDirectoryError(shape);
-  const problems = [...checkAreas(document.areas), ...checkUnits(document), ...checkCategories(document), ...checkCatalogue(document)];
+  const problems = [
+    ...checkAreas(document.areas),
+    ...checkUnits(document),
+    ...checkCategories(document),
+    ...checkCatalogue(document),
+    ...checkCalendar(document.calendar),
+    ...checkDeadlines(document, new Set(placedAreas(document.areas).map((p) => p.area.code))),
+  ];
   if (problems.length > 0) throw new InvalidDirectoryError(problems);
   return document;
 }

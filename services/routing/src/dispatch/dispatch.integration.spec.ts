@@ -11,6 +11,7 @@ import { routingDatabase } from '../database/routing.database';
 import { CreateRoutingSchema1763856000000 } from '../database/migrations/1763856000000-create-routing-schema';
 import { publishDirectory } from '../directory/directory.store';
 import { sampleDirectory } from '../directory/sample-directory';
+import { DeadlineClocksService } from '../deadlines/deadline-clocks.service';
 import { DispatchService } from './dispatch.service';
 import { AwaitingTriageMetrics } from './awaiting-triage.metrics';
 
@@ -58,7 +59,7 @@ describe('dispatch and triage on real Postgres', () => {
     env = await createIsolatedEnvironment([serviceDatabase('routing')]);
     dataSource = await migratedDataSource(routingDatabase({ DATABASE_URL: env.databaseUrl }), env.databaseUrl);
     registry = new Registry();
-    dispatch = new DispatchService(dataSource, new OutboxWriter('routing'), registry);
+    dispatch = new DispatchService(dataSource, new OutboxWriter('routing'), registry, new DeadlineClocksService());
     new AwaitingTriageMetrics(dataSource, registry);
   });
   afterAll(async () => {
@@ -210,7 +211,7 @@ describe('the awaiting-triage migration', () => {
     try {
       await after.runMigrations();
       await after.transaction((manager) => publishDirectory(manager, directory(1)));
-      const service = new DispatchService(after, new OutboxWriter('routing'), new Registry());
+      const service = new DispatchService(after, new OutboxWriter('routing'), new Registry(), new DeadlineClocksService());
       expect(await service.dispatchAwaitingTriage(10)).toEqual({ examined: 1, dispatched: 1 });
       const [published] = await after.query(`SELECT envelope FROM routing.outbox WHERE case_id = $1`, [caseId]);
       expect(published.envelope).toMatchObject({ type: 'case.dispatched', payload: { departmentCode: 'ankang_community' } });

@@ -8,9 +8,13 @@ import { decide } from '../decisions/decision.engine';
 import { DecisionRecordEntity } from '../decisions/decision-record.entity';
 import { RoutingDecision } from '../decisions/routing-decision';
 import { RunningDirectory } from '../directory/directory.store';
+import { Directory } from '../directory/directory';
+import { dueOf } from '../deadlines/case-clocks';
+import { DeadlineClocksService } from '../deadlines/deadline-clocks.service';
 import { DispatchEntity } from './dispatch.entity';
 
-const HOUR_MS = 3_600_000;
+/** The acknowledge deadline when a directory has no policy for the category (older versions). */
+const FALLBACK_ACKNOWLEDGE_MS = 24 * 3_600_000;
 
 /** What routing needs of a case to decide where it goes. */
 interface CaseToRoute {
@@ -42,6 +46,7 @@ export class DispatchService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     registry: Registry,
+    private readonly clocks: DeadlineClocksService,
   ) {
     this.decisions = new Counter({
       name: 'gridwhistle_dispatch_decisions_total',
@@ -57,7 +62,7 @@ export class DispatchService {
     const decidedAt = new Date();
     const decided = reported.map(({ caseId, payload, trace }) => {
       const found = { caseId, categoryCode: payload.categoryCode, gridCode: payload.gridCode, description: payload.description, traceparent: trace?.traceparent ?? null };
-      return this.outcome(found, decide(directory, found), decidedAt);
+      return this.outcome(found, decide(directory, found), decidedAt, directory);
     });
     const waiting = decided.filter((d) => d.row.outcome === 'awaiting_triage');
     if (waiting.length > 0) this.logger.warn(`${waiting.length} case(s) held for triage: ${[...new Set(waiting.map((d) => d.record.rule))].join(', ')}`);
@@ -85,7 +90,7 @@ export class DispatchService {
         [limit, directory.version],
       );
       const decidedAt = new Date();
-      const examined = waiting.map((found) => this.outcome(found, decide(directory, found), decidedAt));
+      const examined = waiting.map((found) => this.outcome(found, decide(directory, found), decidedAt, directory));
       if (examined.length === 0) return examined;
       const moved = examined.map((d) => d.row);
       await manager.query(
@@ -110,10 +115,12 @@ export class DispatchService {
   private async record(manager: EntityManager, decided: Decided[], announce: (d: Decided) => boolean = () => true): Promise<void> {
     await manager.insert(DecisionRecordEntity, decided.map((d) => d.record));
     await this.outbox.add(manager, ...decided.filter(announce).map((d) => d.event));
+    const dispatched = decided.filter((d) => d.row.outcome === 'dispatched');
+    await this.clocks.dispatched(manager, dispatched.map((d) => ({ caseId: d.row.caseId, decidedAt: d.row.decidedAt, record: d.record.record, traceparent: d.row.traceparent })));
   }
 
   /** The dispatch row, decision record and event of one decision: its dispatch, or that it needs triage. */
-  private outcome(found: CaseToRoute, decision: RoutingDecision, decidedAt: Date): Decided {
+  private outcome(found: CaseToRoute, decision: RoutingDecision, decidedAt: Date, directory: Directory | undefined): Decided {
     const { caseId, categoryCode, gridCode, description, traceparent } = found;
     const options = { trace: traceparent ? { traceparent } : undefined, occurredAt: decidedAt };
     const row = { caseId, categoryCode, gridCode, description, traceparent, decidedAt, directoryVersion: decision.directoryVersion };
@@ -127,7 +134,10 @@ export class DispatchService {
         event: createEvent('case.triage_required', caseId, { categoryCode, gridCode, reason: 'no_route' }, options),
       };
     }
-    const dueAt = new Date(decidedAt.getTime() + (decision.respondWithinHours ?? 24) * HOUR_MS);
+    // The event's dueAt is the lead's acknowledge deadline (签收) by the policy's clock.
+    const dueAt =
+      (directory && decision.deadlinePolicy && dueOf(directory, decision.deadlinePolicy, gridCode, 'acknowledge', decidedAt)) ||
+      new Date(decidedAt.getTime() + FALLBACK_ACKNOWLEDGE_MS);
     return {
       row: { ...row, outcome: 'dispatched', departmentCode: lead.code, dueAt },
       record,

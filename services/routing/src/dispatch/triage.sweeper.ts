@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Periodic } from '../periodic';
 import { DispatchService } from './dispatch.service';
 
 export const TRIAGE_SWEEP = Symbol('TRIAGE_SWEEP');
@@ -16,23 +17,21 @@ export interface TriageSweepOptions {
  */
 @Injectable()
 export class TriageSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(TriageSweeper.name);
-  private timer?: NodeJS.Timeout;
-  private sweeping?: Promise<void>;
+  private readonly periodic: Periodic;
 
   constructor(
     private readonly dispatch: DispatchService,
     @Inject(TRIAGE_SWEEP) private readonly options: TriageSweepOptions,
-  ) {}
-
-  /** Idempotent: a hybrid Nest app runs bootstrap hooks for the HTTP app and the microservice. */
-  onApplicationBootstrap(): void {
-    this.timer ??= setInterval(() => this.tick(), this.options.intervalMs);
+  ) {
+    this.periodic = new Periodic('triage sweep', () => this.sweep(), options.intervalMs, new Logger(TriageSweeper.name));
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.sweeping;
+  onApplicationBootstrap(): void {
+    this.periodic.start();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.periodic.stop();
   }
 
   /** Examines every case awaiting triage with the running directory, batch by batch. */
@@ -40,12 +39,5 @@ export class TriageSweeper implements OnApplicationBootstrap, OnApplicationShutd
     for (;;) {
       if ((await this.dispatch.dispatchAwaitingTriage(this.options.batchSize)).examined < this.options.batchSize) return;
     }
-  }
-
-  private tick(): void {
-    if (this.sweeping) return;
-    this.sweeping = this.sweep()
-      .catch((error) => this.logger.warn(`triage sweep failed, will retry: ${error.message}`))
-      .finally(() => (this.sweeping = undefined));
   }
 }
