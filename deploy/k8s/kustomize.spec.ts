@@ -18,6 +18,7 @@ interface Container {
   env?: EnvVar[];
   envFrom?: { configMapRef?: { name: string }; secretRef?: { name: string } }[];
   ports?: { name: string; containerPort: number }[];
+  volumeMounts?: { name: string; mountPath: string }[];
   resources: { requests?: Record<string, string>; limits?: Record<string, string> };
   [probe: string]: unknown;
 }
@@ -136,7 +137,7 @@ describe.each(['local', 'production'])('deploy/k8s/overlays/%s', (overlay) => {
     }
     const claim = job.spec.template.spec.volumes.find((v: { name: string }) => v.name === 'api-keys').persistentVolumeClaim.claimName;
     expect(find('PersistentVolumeClaim', claim)).toBeDefined();
-    expect((main as { volumeMounts: unknown[] }).volumeMounts).toEqual([{ name: 'api-keys', mountPath: '/app/.local' }]);
+    expect(main.volumeMounts).toEqual([{ name: 'api-keys', mountPath: '/app/.local' }]);
   });
 
   it('holds no secret: no Secret object, no secret-named literal, no password in any URL', () => {
