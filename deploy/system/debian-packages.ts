@@ -8,7 +8,10 @@ export interface DebianTool {
 }
 
 /** What the test suite needs from Debian beside Node, Postgres and Kafka. */
-export const TEST_TOOLS: DebianTool[] = [{ command: '/usr/bin/chromium', package: 'chromium' }];
+export const TEST_TOOLS: DebianTool[] = [
+  { command: '/usr/bin/chromium', package: 'chromium' },
+  { command: '/usr/bin/kubectl', package: 'kubectl' },
+];
 
 /**
  * Installs with apt-get the tools that are missing (as root, or through `sudo -n`), so a clean
