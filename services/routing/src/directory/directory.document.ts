@@ -103,7 +103,14 @@ export class DeadlinePolicyDocument {
   @IsString() @Length(1, 100) name: string;
   @IsNumber() @Min(0.1) respondWithinHours: number;
   @IsInt() @Min(1) resolveWithinWorkingDays: number;
+  /** How long the lead may give a case back (退单时限); 0: not at all. */
   @IsInt() @Min(0) returnWithinWorkingDays: number;
+}
+
+/** How far returns go before a person decides. */
+export class ReturnRulesDocument {
+  /** After this many returns (退单) of one case, it goes to the command centre for a ruling (争议裁定). */
+  @IsInt() @Min(1) arbitrateAfterReturns: number;
 }
 
 export class DirectoryDocument {
@@ -116,4 +123,5 @@ export class DirectoryDocument {
   @IsArray() @ValidateNested({ each: true }) @Type(() => CatalogueItemDocument) catalogue: CatalogueItemDocument[];
   @IsObject() @ValidateNested() @Type(() => ResponsibilitiesDocument) responsibilities: ResponsibilitiesDocument;
   @IsArray() @ValidateNested({ each: true }) @Type(() => DeadlinePolicyDocument) deadlinePolicies: DeadlinePolicyDocument[];
+  @IsObject() @ValidateNested() @Type(() => ReturnRulesDocument) returns: ReturnRulesDocument;
 }
