@@ -9,17 +9,8 @@ import { DecisionRecordEntity } from '../decisions/decision-record.entity';
 import { RoutingDecision } from '../decisions/routing-decision';
 import { RunningDirectory } from '../directory/directory.store';
 import { DispatchEntity } from './dispatch.entity';
+import { CaseToRoute, dispatchedEvent } from './dispatch.event';
 
-const HOUR_MS = 3_600_000;
-
-/** What routing needs of a case to decide where it goes. */
-interface CaseToRoute {
-  caseId: string;
-  categoryCode: string;
-  gridCode: string;
-  description: string;
-  traceparent: string | null;
-}
 
 interface Decided {
   row: DispatchEntity;
@@ -116,7 +107,7 @@ export class DispatchService {
   private outcome(found: CaseToRoute, decision: RoutingDecision, decidedAt: Date): Decided {
     const { caseId, categoryCode, gridCode, description, traceparent } = found;
     const options = { trace: traceparent ? { traceparent } : undefined, occurredAt: decidedAt };
-    const row = { caseId, categoryCode, gridCode, description, traceparent, decidedAt, directoryVersion: decision.directoryVersion };
+    const row = { caseId, categoryCode, gridCode, description, traceparent, decidedAt, directoryVersion: decision.directoryVersion, round: 1, returnedBy: [], returnable: true };
     const record = { caseId, decidedAt, directoryVersion: decision.directoryVersion, rule: decision.rule, record: decision };
     const { lead } = decision;
     if (decision.outcome === 'awaiting_triage' || !lead) {
@@ -127,31 +118,8 @@ export class DispatchService {
         event: createEvent('case.triage_required', caseId, { categoryCode, gridCode, reason: 'no_route' }, options),
       };
     }
-    const dueAt = new Date(decidedAt.getTime() + (decision.respondWithinHours ?? 24) * HOUR_MS);
-    return {
-      row: { ...row, outcome: 'dispatched', departmentCode: lead.code, dueAt },
-      record,
-      event: createEvent(
-        'case.dispatched',
-        caseId,
-        {
-          departmentCode: lead.code,
-          departmentName: lead.name,
-          categoryCode,
-          gridCode,
-          description,
-          dueAt: dueAt.toISOString(),
-          assistingUnitCodes: decision.assistants.map((u) => u.code),
-          copiedUnitCodes: decision.copied.map((u) => u.code),
-          gridNotified: decision.gridNotified,
-          rule: decision.rule,
-          directoryVersion: decision.directoryVersion!,
-          round: 1,
-          returnable: true,
-        },
-        options,
-      ),
-    };
+    const { event, dueAt } = dispatchedEvent(found, decision, 1, decidedAt);
+    return { row: { ...row, outcome: 'dispatched', departmentCode: lead.code, dueAt }, record, event };
   }
 
   private count(decided: Decided[]): void {
