@@ -5,6 +5,7 @@ import { routingDatabase } from './database/routing.database';
 import { DispatchModule } from './dispatch/dispatch.module';
 import { ExplanationsModule } from './explanations/explanations.module';
 import { ReturnsModule } from './returns/returns.module';
+import { CommandCentreModule } from './command-centre/command-centre.module';
 
 @Module({})
 export class AppModule {
@@ -17,6 +18,7 @@ export class AppModule {
         ApiKeyAuthModule.register('routing.operators'),
         ExplanationsModule,
         ReturnsModule,
+        CommandCentreModule,
       ],
     };
   }
