@@ -22,8 +22,16 @@ function publicDetails(event: EventEnvelope): Record<string, string> {
       return { reason: (event.payload as EventEnvelope<'case.triage_required'>['payload']).reason };
     case 'case.dispatched': {
       const payload = event.payload as EventEnvelope<'case.dispatched'>['payload'];
-      return { department: payload.departmentName, dueAt: payload.dueAt };
+      // A later round is a re-route: after a return, a manual dispatch or a ruling.
+      const round = event.version >= 3 && payload.round > 1 ? { round: String(payload.round) } : {};
+      return { department: payload.departmentName, dueAt: payload.dueAt, ...round };
     }
+    case 'case.returned': {
+      const { unitCode, reasonCode } = event.payload as EventEnvelope<'case.returned'>['payload'];
+      return { unit: unitCode, reason: reasonCode };
+    }
+    case 'case.arbitration_required':
+      return { reason: (event.payload as EventEnvelope<'case.arbitration_required'>['payload']).reason };
     case 'case.graded':
       return { rating: (event.payload as EventEnvelope<'case.graded'>['payload']).rating };
     default:
