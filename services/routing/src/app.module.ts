@@ -5,6 +5,8 @@ import { routingDatabase } from './database/routing.database';
 import { DispatchModule } from './dispatch/dispatch.module';
 import { ExplanationsModule } from './explanations/explanations.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
+import { ReturnsModule } from './returns/returns.module';
+import { CommandCentreModule } from './command-centre/command-centre.module';
 
 @Module({})
 export class AppModule {
@@ -17,6 +19,8 @@ export class AppModule {
         DispatchModule.register({ intervalMs: env.TRIAGE_SWEEP_INTERVAL_MS, batchSize: 500 }),
         ApiKeyAuthModule.register('routing.operators'),
         ExplanationsModule,
+        ReturnsModule,
+        CommandCentreModule,
       ],
     };
   }

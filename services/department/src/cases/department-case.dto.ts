@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { RETURN_REASONS, ReturnReason } from '@gridwhistle/contracts';
 import { UUID_EXAMPLE } from '@gridwhistle/platform';
 import { CASE_ROLES, CaseRole, DEPARTMENT_CASE_STATUSES, DepartmentCaseStatus } from './department-case.entity';
 
@@ -43,6 +44,18 @@ export class DepartmentCaseDto {
 
   @ApiProperty({ description: 'What was done, once resolved; null before.', type: 'string', nullable: true, example: null })
   resolution: string | null;
+
+  @ApiProperty({
+    description: 'Whether the dispatch lets your unit, as its lead, give the case back (退单); false for a unit designated by the command centre\u2019s ruling.',
+    example: true,
+  })
+  returnable: boolean;
+
+  @ApiProperty({ description: 'Until when it may (退单时限); null when it may not, or when the dispatch set no end.', type: 'string', format: 'date-time', nullable: true, example: '2026-11-24T08:15:30.456Z' })
+  returnableUntil: string | null;
+
+  @ApiProperty({ description: 'Why your unit returned it, once returned; null before.', enum: RETURN_REASONS, nullable: true, example: null })
+  returnReason: ReturnReason | null;
 }
 
 /** One page of the department's cases, oldest dispatch first. */

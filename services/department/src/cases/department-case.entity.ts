@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { ReturnReason } from '@gridwhistle/contracts';
 
 /** How far a unit has come with a case it holds; each status follows the one before it. */
 export const PROGRESS_STATUSES = ['dispatched', 'acknowledged', 'resolved', 'closed'] as const;
@@ -34,5 +35,11 @@ export class DepartmentCaseEntity {
   @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true }) resolvedAt: Date | null;
   @Column({ type: 'text', nullable: true }) resolution: string | null;
   @Column({ type: 'text' }) traceparent: string;
+  /** Whether the lead may still give the case back (退单): false once a ruling designated it, and never after `returnableUntil`. */
+  @Column({ type: 'boolean' }) returnable: boolean;
+  @Column({ name: 'returnable_until', type: 'timestamptz', nullable: true }) returnableUntil: Date | null;
+  @Column({ name: 'returned_at', type: 'timestamptz', nullable: true }) returnedAt: Date | null;
+  @Column({ name: 'return_reason', type: 'text', nullable: true }) returnReason: ReturnReason | null;
+  @Column({ name: 'return_basis', type: 'text', nullable: true }) returnBasis: string | null;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

@@ -38,15 +38,19 @@ export class DepartmentCasesService {
     const rows = [...latest.values()].flatMap(holders);
     await manager.query(
       `INSERT INTO department.cases (case_id, department_code, role, round, category_code, grid_code, description, status,
-                                     dispatched_at, due_at, traceparent)
-       SELECT r.case_id, r.unit, r.role, r.round, r.category, r.grid, r.description, 'dispatched', r.dispatched_at, r.due_at, r.traceparent
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::timestamptz[], $9::timestamptz[], $10::text[])
-           AS r(case_id, unit, role, round, category, grid, description, dispatched_at, due_at, traceparent)
+                                     dispatched_at, due_at, traceparent, returnable, returnable_until)
+       SELECT r.case_id, r.unit, r.role, r.round, r.category, r.grid, r.description, 'dispatched', r.dispatched_at, r.due_at, r.traceparent,
+              r.returnable, r.returnable_until
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::timestamptz[], $9::timestamptz[], $10::text[],
+                     $11::boolean[], $12::timestamptz[])
+           AS r(case_id, unit, role, round, category, grid, description, dispatched_at, due_at, traceparent, returnable, returnable_until)
        ON CONFLICT (case_id, department_code) DO UPDATE
          SET role = excluded.role, round = excluded.round, status = 'dispatched', dispatched_at = excluded.dispatched_at,
-             due_at = excluded.due_at, acknowledged_at = NULL, resolved_at = NULL, resolution = NULL, updated_at = now()
+             due_at = excluded.due_at, acknowledged_at = NULL, resolved_at = NULL, resolution = NULL, updated_at = now(),
+             returnable = excluded.returnable, returnable_until = excluded.returnable_until,
+             returned_at = NULL, return_reason = NULL, return_basis = NULL
          WHERE department.cases.round < excluded.round`,
-      columns(rows, ['caseId', 'unit', 'role', 'round', 'category', 'grid', 'description', 'dispatchedAt', 'dueAt', 'traceparent']),
+      columns(rows, ['caseId', 'unit', 'role', 'round', 'category', 'grid', 'description', 'dispatchedAt', 'dueAt', 'traceparent', 'returnable', 'returnableUntil']),
     );
     const rounds = [...latest.values()];
     await manager.query(
@@ -133,7 +137,20 @@ export class DepartmentCasesService {
   }
 }
 
-type Holder = { caseId: string; unit: string; role: CaseRole; round: number; category: string; grid: string; description: string; dispatchedAt: string; dueAt: string; traceparent: string };
+type Holder = {
+  caseId: string;
+  unit: string;
+  role: CaseRole;
+  round: number;
+  category: string;
+  grid: string;
+  description: string;
+  dispatchedAt: string;
+  dueAt: string;
+  traceparent: string;
+  returnable: boolean;
+  returnableUntil: string | null;
+};
 
 const roundOf = (event: EventEnvelope<'case.dispatched'>): number => (event.version >= 3 ? (event.payload as CaseDispatchedV3).round : 1);
 
@@ -148,7 +165,10 @@ function holders(event: EventEnvelope<'case.dispatched'>): Holder[] {
   ];
   const base = { caseId, round: roundOf(event), category: payload.categoryCode, grid: payload.gridCode, description: payload.description };
   const times = { dispatchedAt: occurredAt, dueAt: payload.dueAt, traceparent: trace?.traceparent ?? '' };
-  return roles.filter(([unit], i) => roles.findIndex(([other]) => other === unit) === i).map(([unit, role]) => ({ ...base, ...times, unit, role }));
+  // Dispatches before version 3 knew no returns; only the lead ever returns a case.
+  const v3 = event.version >= 3 ? (payload as CaseDispatchedV3) : undefined;
+  const returning = { returnable: v3?.returnable ?? false, returnableUntil: v3?.returnableUntil ?? null };
+  return roles.filter(([unit], i) => roles.findIndex(([other]) => other === unit) === i).map(([unit, role]) => ({ ...base, ...times, ...returning, unit, role }));
 }
 
 /** One array per column, for an unnest() insert. */
@@ -172,7 +192,7 @@ function refuseIfNotActing(c: DepartmentCaseEntity, transition: Transition): voi
 }
 
 /** 409 with what the client needs to recover: the case's state, its resolution, what it may do now. */
-function conflict(c: DepartmentCaseEntity, detail: string): Problem {
+export function conflict(c: DepartmentCaseEntity, detail: string): Problem {
   const allowedActions = (Object.keys(TRANSITIONS) as Transition[]).filter((action) => {
     if (TRANSITIONS[action].from !== c.status || c.role === 'copied') return false;
     return action !== 'resolve' || c.role === 'lead';
@@ -180,7 +200,7 @@ function conflict(c: DepartmentCaseEntity, detail: string): Problem {
   return new Problem(409, 'conflict', detail, { currentState: c.status, role: c.role, resolution: c.resolution, allowedActions });
 }
 
-function view(c: DepartmentCaseEntity) {
+export function view(c: DepartmentCaseEntity) {
   return {
     id: c.caseId,
     status: c.status,
@@ -194,5 +214,8 @@ function view(c: DepartmentCaseEntity) {
     acknowledgedAt: c.acknowledgedAt?.toISOString() ?? null,
     resolvedAt: c.resolvedAt?.toISOString() ?? null,
     resolution: c.resolution,
+    returnable: c.role === 'lead' && c.returnable,
+    returnableUntil: c.role === 'lead' && c.returnable ? (c.returnableUntil?.toISOString() ?? null) : null,
+    returnReason: c.returnReason,
   };
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { EventEnvelope } from '@gridwhistle/contracts';
 import { CaseEntity } from './case.entity';
-import { nextStatus } from './case-status';
+import { CaseProgress, nextProgress } from './case-status';
 import { addToTimeline } from './timeline';
 
 /** Keeps each case's public status and timeline true as the other services move it along. */
@@ -15,28 +15,28 @@ export class CaseProgressService {
   async record(manager: EntityManager, events: EventEnvelope[]): Promise<void> {
     const ids = [...new Set(events.map((event) => event.caseId))];
     const found = await manager.find(CaseEntity, {
-      select: { id: true, status: true },
+      select: { id: true, status: true, round: true },
       where: { id: In(ids) },
       order: { id: 'ASC' },
       lock: { mode: 'pessimistic_write' },
     });
-    const statuses = new Map(found.map((c) => [c.id, c.status]));
+    const statuses = new Map<string, CaseProgress>(found.map((c) => [c.id, { status: c.status, round: c.round }]));
     const unknown = ids.filter((id) => !statuses.has(id));
     if (unknown.length > 0) throw new Error(`progress for unknown case(s) ${unknown.join(', ')}`);
     const moved = new Set<string>();
     for (const event of events) {
       const before = statuses.get(event.caseId)!;
-      const after = nextStatus(before, event.type);
-      if (after === before) continue;
+      const after = nextProgress(before, event);
+      if (after.status === before.status && after.round === before.round) continue;
       statuses.set(event.caseId, after);
       moved.add(event.caseId);
     }
     await addToTimeline(manager, events);
     if (moved.size === 0) return;
     await manager.query(
-      `UPDATE intake.cases c SET status = moved.status, updated_at = now()
-       FROM unnest($1::uuid[], $2::text[]) AS moved(id, status) WHERE c.id = moved.id`,
-      [[...moved], [...moved].map((id) => statuses.get(id))],
+      `UPDATE intake.cases c SET status = moved.status, round = moved.round, updated_at = now()
+       FROM unnest($1::uuid[], $2::text[], $3::int[]) AS moved(id, status, round) WHERE c.id = moved.id`,
+      [[...moved], [...moved].map((id) => statuses.get(id)!.status), [...moved].map((id) => statuses.get(id)!.round)],
     );
   }
 }

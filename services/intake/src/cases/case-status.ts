@@ -1,11 +1,18 @@
 import { EventType } from '@gridwhistle/contracts';
 
 /**
- * The public status of a case, in the order a case moves through them. A case routing cannot
- * dispatch by itself waits for a person to triage it (awaiting_triage) before its dispatch.
+ * The public status of a case, in the order a case moves through them within one dispatch
+ * round. A case routing cannot dispatch by itself waits for a person to triage it; a lead that
+ * gives it back (退单) leaves it `returned` until routing sends it on, or holds it for the
+ * command centre's ruling (awaiting_arbitration); the next round starts at `dispatched` again.
  */
-export const CASE_STATUSES = ['reported', 'awaiting_triage', 'dispatched', 'acknowledged', 'resolved', 'closed'] as const;
+export const CASE_STATUSES = ['reported', 'awaiting_triage', 'dispatched', 'acknowledged', 'returned', 'awaiting_arbitration', 'resolved', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export interface CaseProgress {
+  status: CaseStatus;
+  round: number;
+}
 
 /** The status each event moves a case to; events absent here only add to the timeline. */
 const STATUS_AFTER: Partial<Record<EventType, CaseStatus>> = {
@@ -13,17 +20,23 @@ const STATUS_AFTER: Partial<Record<EventType, CaseStatus>> = {
   'case.triage_required': 'awaiting_triage',
   'case.dispatched': 'dispatched',
   'case.acknowledged': 'acknowledged',
+  'case.returned': 'returned',
+  'case.arbitration_required': 'awaiting_arbitration',
   'case.resolved': 'resolved',
   'case.closed': 'closed',
 };
 
 /**
  * Events from different services arrive on different topics, so their order here is not
- * guaranteed (an acknowledgement can overtake its dispatch). The status therefore only moves
- * forward; the timeline keeps every event at the time it occurred.
+ * guaranteed (an acknowledgement can overtake its dispatch). Within a round the status therefore
+ * only moves forward; a dispatch of a later round starts it afresh, and a return of an earlier
+ * round changes nothing. Events without a round belong to the round the case is in.
  */
-export function nextStatus(current: CaseStatus, event: EventType): CaseStatus {
-  const after = STATUS_AFTER[event];
+export function nextProgress(current: CaseProgress, event: { type: EventType; payload: unknown }): CaseProgress {
+  const after = STATUS_AFTER[event.type];
   if (!after) return current;
-  return CASE_STATUSES.indexOf(after) > CASE_STATUSES.indexOf(current) ? after : current;
+  const round = (event.payload as { round?: number }).round ?? current.round;
+  if (round < current.round) return current;
+  if (round > current.round) return { status: after, round };
+  return CASE_STATUSES.indexOf(after) > CASE_STATUSES.indexOf(current.status) ? { status: after, round } : current;
 }

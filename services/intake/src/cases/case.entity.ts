@@ -13,6 +13,8 @@ export class CaseEntity {
   @Column() description: string;
   @Column({ type: 'bytea', nullable: true }) reporter: Buffer | null;
   @Column({ type: 'text' }) status: CaseStatus;
+  /** The dispatch round the status belongs to (1 = the first dispatch; more after a return, ruling or re-route). */
+  @Column({ type: 'int', default: 1 }) round: number;
   @Column({ name: 'reported_by' }) reportedBy: string;
   @Column({ name: 'idempotency_key', type: 'text', nullable: true }) idempotencyKey: string | null;
   /** Keyed fingerprint of the request, to tell a retry from another request with the same key. */

@@ -38,6 +38,18 @@ export class TimelineEntryDto {
 
   @ApiPropertyOptional({ description: 'On `graded`: the resident\u2019s rating (评单).', enum: RATINGS, example: 'satisfied' })
   rating?: Rating;
+
+  @ApiPropertyOptional({ description: 'On `dispatched` after the first: the dispatch round (a re-route after a return, a manual dispatch or a ruling).', example: '2' })
+  round?: string;
+
+  @ApiPropertyOptional({ description: 'On `returned`: the code of the unit that gave the case back (退单).', example: 'water' })
+  unit?: string;
+
+  @ApiPropertyOptional({
+    description: 'Why, as a stable code: on `triage_required` why no rule routes it, on `returned` the unit\u2019s reason, on `arbitration_required` why the command centre rules.',
+    example: 'not_our_duty',
+  })
+  reason?: string;
 }
 
 /** GET /v1/cases/{id}: the public view of a case, without any personal data. */
@@ -45,7 +57,7 @@ export class PublicCaseDto {
   @ApiProperty({ description: 'The case\u2019s id.', format: 'uuid', example: UUID_EXAMPLE })
   id: string;
 
-  @ApiProperty({ description: 'Where the case stands; it only moves forward.', enum: CASE_STATUSES, example: 'dispatched' })
+  @ApiProperty({ description: 'Where the case stands: within a dispatch round it only moves forward; a re-route after a return or a ruling starts a new round at `dispatched`.', enum: CASE_STATUSES, example: 'dispatched' })
   status: CaseStatus;
 
   @ApiProperty({ description: 'What kind of problem it is.', type: () => CaseCategoryDto })

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { EventEnvelope } from '@gridwhistle/contracts';
+import { CaseDispatchedV3, EventEnvelope } from '@gridwhistle/contracts';
 import { TimelineEntryEntity } from './timeline-entry.entity';
 
 /** Records events on their cases' public timelines, with only the details the public may see. */
@@ -22,8 +22,16 @@ function publicDetails(event: EventEnvelope): Record<string, string> {
       return { reason: (event.payload as EventEnvelope<'case.triage_required'>['payload']).reason };
     case 'case.dispatched': {
       const payload = event.payload as EventEnvelope<'case.dispatched'>['payload'];
-      return { department: payload.departmentName, dueAt: payload.dueAt };
+      // A later round is a re-route: after a return, a manual dispatch or a ruling.
+      const round = event.version >= 3 ? (payload as CaseDispatchedV3).round : 1;
+      return { department: payload.departmentName, dueAt: payload.dueAt, ...(round > 1 ? { round: String(round) } : {}) };
     }
+    case 'case.returned': {
+      const { unitCode, reasonCode } = event.payload as EventEnvelope<'case.returned'>['payload'];
+      return { unit: unitCode, reason: reasonCode };
+    }
+    case 'case.arbitration_required':
+      return { reason: (event.payload as EventEnvelope<'case.arbitration_required'>['payload']).reason };
     case 'case.graded':
       return { rating: (event.payload as EventEnvelope<'case.graded'>['payload']).rating };
     default:

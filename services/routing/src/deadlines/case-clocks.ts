@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { CaseClock } from '@gridwhistle/contracts';
 import { Directory } from '../directory/directory';
 import { ClocksDocument } from './deadline-policy.document';
-import { Pause, budgetOf, pointOf } from './clock';
+import { ClockLength, Pause, budgetOf, pointOf } from './clock';
 import { ClockState, scheduleOf } from './clock-schedule';
 
 const POLICY_KEY: Record<CaseClock, keyof ClocksDocument> = {
@@ -42,7 +42,11 @@ export function stateOf(row: ClockRow): ClockState {
 /** When a clock of `policy` started at `start` in `gridCode` is due; undefined for an unknown policy. */
 export function dueOf(directory: Directory, policy: string, gridCode: string, clock: CaseClock, start: Date): Date | undefined {
   const length = directory.clocks(policy, gridCode)?.[POLICY_KEY[clock]];
-  if (!length) return undefined;
+  return length ? endOf(directory, start, length) : undefined;
+}
+
+/** When a length of time from `start` ends, by the directory's calendar. */
+export function endOf(directory: Directory, start: Date, length: ClockLength): Date {
   return new Date(pointOf(directory.calendar, start.getTime(), budgetOf(directory.calendar, start.getTime(), length), [])!);
 }
 

@@ -2,11 +2,10 @@
 import fc from 'fast-check';
 import { Directory } from '../directory/directory';
 import { DirectoryDocument } from '../directory/directory.document';
-import { validateDirectory } from '../directory/directory.validator';
 import { sampleDirectory } from '../directory/sample-directory';
 import { decide } from './decision.engine';
+import { anyCase, anyDirectoryAndCase, sample } from './decision.arbitraries';
 
-const sample = new Directory(1, validateDirectory(sampleDirectory()));
 const BINHU = 'kaizhou.hanfeng.binhu.g01';
 const PINGQIAO = 'kaizhou.yunfeng.pingqiao.g02';
 const codes = (units: { code: string }[]) => units.map((u) => u.code);
@@ -83,39 +82,6 @@ describe('the decision engine', () => {
 });
 
 describe('the decision engine, for any case and any catalogue', () => {
-  const document = sampleDirectory();
-  const grids = sample.flatAreas().filter((a) => a.level === 'grid').map((a) => a.code);
-  const categories = document.categories.map((c: any) => c.code);
-  const units = document.units.map((u: any) => u.code);
-  const areas = sample.flatAreas().map((a) => a.code);
-  const ref = fc.oneof(fc.record({ unit: fc.constantFrom(...units) }), fc.record({ locality: fc.constantFrom('community', 'street') }));
-  /** Catalogues and responsibility lists as anyone might write them, never validated: the engine must hold on its own. */
-  const anyDirectory = fc
-    .record({
-      catalogue: fc.array(
-        fc.record({ category: fc.constantFrom(...categories), area: fc.option(fc.constantFrom(...areas), { nil: undefined }), lead: ref, assisting: fc.array(ref, { maxLength: 4 }) }),
-        { minLength: 1, maxLength: 60 },
-      ),
-      negative: fc.subarray(categories),
-      handles: fc.subarray(categories),
-    })
-    .map(({ catalogue, negative, handles }) => {
-      const spoiled = sampleDirectory();
-      spoiled.catalogue = catalogue.map((item, i) => ({ ...item, id: `P${i}`, basis: 'property test' }));
-      spoiled.responsibilities = { communityHandles: handles, communityAssists: [], negative };
-      return new Directory(7, spoiled as DirectoryDocument);
-    });
-  const anyCase = fc.record({ categoryCode: fc.constantFrom(...categories), gridCode: fc.constantFrom(...grids) });
-  /** A directory and a case, mostly of a category its catalogue has entries for (else most cases would simply await triage). */
-  const anyDirectoryAndCase = anyDirectory.chain((directory) =>
-    fc.tuple(
-      fc.constant(directory),
-      fc.record({
-        categoryCode: fc.oneof({ arbitrary: fc.constantFrom(...directory.document.catalogue.map((i) => i.category)), weight: 4 }, fc.constantFrom(...categories)),
-        gridCode: fc.constantFrom(...grids),
-      }),
-    ),
-  );
 
   it('gives every case of the sample city exactly one lead, never among its assistants or copies', () => {
     fc.assert(

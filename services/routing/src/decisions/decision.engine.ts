@@ -27,6 +27,7 @@ export function decide(directory: Directory | undefined, facts: CaseFacts): Rout
     copied: [],
     gridNotified: false,
     deadlinePolicy: null,
+    returnWithinWorkingDays: null,
     alternatives: [],
   };
   if (!directory) return { ...base, rule: 'no_directory' };
@@ -37,17 +38,12 @@ export function decide(directory: Directory | undefined, facts: CaseFacts): Rout
   const alternatives: Alternative[] = [];
   const setAside = (item: CatalogueItemDocument, unitCode: string | null, reason: Alternative['reason']) =>
     alternatives.push({ catalogueItem: item.id, unitCode, reason });
-  // Nearest area first; an entry for no area applies everywhere, after every area's own.
-  const depth = (item: CatalogueItemDocument) => (item.area === undefined ? chain.length : chain.findIndex((a) => a.code === item.area));
-  const entries = directory.entries(category.code);
-  entries.filter((item) => depth(item) < 0).forEach((item) => setAside(item, item.lead.unit ?? null, 'other_area'));
-  const candidates = entries.filter((item) => depth(item) >= 0).sort((a, b) => depth(a) - depth(b));
+  const { candidates, elsewhere } = applicableEntries(directory, facts);
+  elsewhere.forEach((item) => setAside(item, item.lead.unit ?? null, 'other_area'));
 
-  const mayReachCommunity = (asLead: boolean) =>
-    !directory.negativeList.includes(category.code) && (!asLead || directory.communityHandles.includes(category.code));
-  const refuseCommunity = (asLead: boolean) =>
-    directory.negativeList.includes(category.code) ? 'negative_list' : mayReachCommunity(asLead) ? undefined : 'not_on_community_list';
-  const resolve = (ref: UnitRefDocument) => (ref.unit !== undefined ? directory.unit(ref.unit) : directory.localUnit(facts.gridCode, ref.locality!));
+  const mayReachCommunity = (asLead: boolean) => communityRefusal(directory, category.code, asLead) === undefined;
+  const refuseCommunity = (asLead: boolean) => communityRefusal(directory, category.code, asLead);
+  const resolve = (ref: UnitRefDocument) => resolveUnit(directory, facts.gridCode, ref);
 
   for (const [index, item] of candidates.entries()) {
     let lead = resolve(item.lead);
@@ -75,15 +71,42 @@ export function decide(directory: Directory | undefined, facts: CaseFacts): Rout
       ...choose(directory, facts.gridCode, category.severity === 'major', chosenLead, assistants),
       catalogueItem: item.id,
       basis: item.basis,
-      deadlinePolicy: category.deadlinePolicy,
+      ...deadlines(directory, category.deadlinePolicy),
       alternatives,
     };
   }
   return { ...base, rule: 'no_catalogue_entry', alternatives };
 }
 
+/** The catalogue's entries for the case's category that apply to its grid, nearest area first (an entry for no area last), and the others. */
+export function applicableEntries(directory: Directory, facts: CaseFacts): { candidates: CatalogueItemDocument[]; elsewhere: CatalogueItemDocument[] } {
+  const chain = directory.gridAndAbove(facts.gridCode);
+  const depth = (item: CatalogueItemDocument) => (item.area === undefined ? chain.length : chain.findIndex((a) => a.code === item.area));
+  const entries = directory.entries(facts.categoryCode);
+  return { candidates: entries.filter((item) => depth(item) >= 0).sort((a, b) => depth(a) - depth(b)), elsewhere: entries.filter((item) => depth(item) < 0) };
+}
+
+/** The unit a catalogue reference names: the unit itself, or the case's own community or street (属地). */
+export function resolveUnit(directory: Directory, gridCode: string, ref: UnitRefDocument): UnitDocument | undefined {
+  return ref.unit !== undefined ? directory.unit(ref.unit) : directory.localUnit(gridCode, ref.locality!);
+}
+
+/** The response and return windows of the category's deadline policy. */
+export function deadlines(directory: Directory, policyCode: string): Pick<RoutingDecision, 'deadlinePolicy' | 'returnWithinWorkingDays'> {
+  return { deadlinePolicy: policyCode, returnWithinWorkingDays: directory.policy(policyCode)?.returnWithinWorkingDays ?? null };
+}
+
+/**
+ * Why a community may not receive a case of this category, as lead or as assistant: nothing on
+ * the negative list, and as lead only what is on its own list; undefined when it may.
+ */
+export function communityRefusal(directory: Directory, categoryCode: string, asLead: boolean): 'negative_list' | 'not_on_community_list' | undefined {
+  if (directory.negativeList.includes(categoryCode)) return 'negative_list';
+  return asLead && !directory.communityHandles.includes(categoryCode) ? 'not_on_community_list' : undefined;
+}
+
 /** The triage rule, and who is copied: the street of a major matter, the district of any street that receives the case. */
-function choose(
+export function choose(
   directory: Directory,
   gridCode: string,
   major: boolean,

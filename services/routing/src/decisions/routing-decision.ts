@@ -10,11 +10,24 @@ export const RULES = [
   'unknown_grid',
   'no_catalogue_entry',
   'no_directory',
+  // A return (退单) sends the case to the next unit, or to the command centre.
+  'next_candidate',
+  'locality_fallback',
+  'return_limit',
+  'jurisdiction_dispute',
+  'no_candidate_left',
+  // The command centre's own decisions.
+  'manual_dispatch',
+  'arbitration_ruling',
+  'manual_reroute',
 ] as const;
 export type RuleCode = (typeof RULES)[number];
 
 /** Why a catalogue entry or unit was considered and not taken. */
-export type SetAsideReason = 'other_area' | 'less_specific' | 'no_local_unit' | 'negative_list' | 'not_on_community_list';
+export type SetAsideReason = 'other_area' | 'less_specific' | 'no_local_unit' | 'negative_list' | 'not_on_community_list' | 'returned';
+
+export const OUTCOMES = ['dispatched', 'awaiting_triage', 'awaiting_arbitration'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
 
 export interface ChosenUnit {
   code: string;
@@ -34,7 +47,7 @@ export interface RoutingDecision {
   /** Null only when no directory version had been published yet. */
   directoryVersion: number | null;
   inputs: { categoryCode: string; gridCode: string; categoryName: string | null; severity: Severity | null };
-  outcome: 'dispatched' | 'awaiting_triage';
+  outcome: Outcome;
   rule: RuleCode;
   catalogueItem: string | null;
   basis: string | null;
@@ -46,5 +59,13 @@ export interface RoutingDecision {
   gridNotified: boolean;
   /** The deadline policy of the case's category, whose clocks start with the dispatch. */
   deadlinePolicy: string | null;
+  /** The category's return window (退单时限); absent in decisions recorded before returns existed. */
+  returnWithinWorkingDays?: number | null;
   alternatives: Alternative[];
+  /** The units that returned the case before this decision, oldest first, and how many returns there were. */
+  returns?: { count: number; returnedBy: string[] };
+  /** The command centre's decision: who decided and why. */
+  operator?: { code: string; reason: string };
+  /** False once a ruling designated the lead: it may not return the case. */
+  returnable?: boolean;
 }

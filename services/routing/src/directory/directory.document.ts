@@ -106,7 +106,14 @@ export class DeadlinePolicyDocument {
   @IsDefined() @ValidateNested() @Type(() => ClocksDocument) clocks: ClocksDocument;
   /** Where an area differs: its clocks replace the policy's for cases in it, the nearest area first. */
   @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => AreaClocksDocument) areas?: AreaClocksDocument[];
+  /** How long the lead may give a case back (退单时限); 0: not at all. */
   @IsInt() @Min(0) returnWithinWorkingDays: number;
+}
+
+/** How far returns go before a person decides. */
+export class ReturnRulesDocument {
+  /** After this many returns (退单) of one case, it goes to the command centre for a ruling (争议裁定). */
+  @IsInt() @Min(1) arbitrateAfterReturns: number;
 }
 
 export class DirectoryDocument {
@@ -121,4 +128,5 @@ export class DirectoryDocument {
   @IsObject() @ValidateNested() @Type(() => BusinessCalendarDocument) calendar: BusinessCalendarDocument;
   @IsArray() @ValidateNested({ each: true }) @Type(() => DeadlinePolicyDocument) deadlinePolicies: DeadlinePolicyDocument[];
   @IsObject() @ValidateNested() @Type(() => SupervisionDocument) supervision: SupervisionDocument;
+  @IsObject() @ValidateNested() @Type(() => ReturnRulesDocument) returns: ReturnRulesDocument;
 }

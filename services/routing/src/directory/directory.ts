@@ -94,6 +94,11 @@ export class Directory {
     return this.document.responsibilities.communityHandles;
   }
 
+  /** After how many returns a case goes to the command centre for a ruling. */
+  get arbitrateAfterReturns(): number {
+    return this.document.returns.arbitrateAfterReturns;
+  }
+
   /** Every area's code, name and level with its parent, for the read-models of other services. */
   flatAreas(): (Pick<AreaDocument, 'code' | 'name' | 'level' | 'standardCode' | 'geometry'> & { parentCode: string | null })[] {
     // The index holds every area in tree order (depth first), each with its parent.

@@ -154,3 +154,28 @@ describe('the directory validator', () => {
     expect(problems(change)).toContainEqual({ path: expected.path, reason: expect.stringMatching(expected.reason) });
   });
 });
+
+describe('the directory validator, on returns (退单)', () => {
+  it('refuses a return window that is missing, negative or fractional, and accepts none at all (0)', () => {
+    const missing = problems((d) => delete d.deadlinePolicies[0].returnWithinWorkingDays);
+    expect(missing.map((p) => p.path)).toEqual(['$.deadlinePolicies[0].returnWithinWorkingDays', '$.deadlinePolicies[0].returnWithinWorkingDays']);
+    expect(missing.map((p) => p.reason).sort()).toEqual(['returnWithinWorkingDays must be an integer number', 'returnWithinWorkingDays must not be less than 0']);
+    expect(problems((d) => (d.deadlinePolicies[1].returnWithinWorkingDays = -1))).toEqual([
+      { path: '$.deadlinePolicies[1].returnWithinWorkingDays', reason: expect.stringContaining('not be less than 0') },
+    ]);
+    expect(problems((d) => (d.deadlinePolicies[1].returnWithinWorkingDays = 1.5))).toEqual([
+      { path: '$.deadlinePolicies[1].returnWithinWorkingDays', reason: expect.stringContaining('integer') },
+    ]);
+    expect(problems((d) => (d.deadlinePolicies[1].returnWithinWorkingDays = 0))).toEqual([]);
+  });
+
+  it('refuses a directory without the number of returns before arbitration, or with one below 1', () => {
+    expect(problems((d) => delete d.returns)).toEqual([expect.objectContaining({ path: '$.returns' })]);
+    expect(problems((d) => (d.returns.arbitrateAfterReturns = 0))).toEqual([
+      { path: '$.returns.arbitrateAfterReturns', reason: expect.stringContaining('not be less than 1') },
+    ]);
+    const text = problems((d) => (d.returns.arbitrateAfterReturns = '2'));
+    expect(text.map((p) => p.path)).toEqual(['$.returns.arbitrateAfterReturns', '$.returns.arbitrateAfterReturns']);
+    expect(text.map((p) => p.reason).sort()).toEqual(['arbitrateAfterReturns must be an integer number', 'arbitrateAfterReturns must not be less than 1']);
+  });
+});

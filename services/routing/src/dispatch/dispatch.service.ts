@@ -12,18 +12,8 @@ import { Directory } from '../directory/directory';
 import { dueOf } from '../deadlines/case-clocks';
 import { DeadlineClocksService } from '../deadlines/deadline-clocks.service';
 import { DispatchEntity } from './dispatch.entity';
+import { CaseToRoute, dispatchedEvent } from './dispatch.event';
 
-/** The acknowledge deadline when a directory has no policy for the category (older versions). */
-const FALLBACK_ACKNOWLEDGE_MS = 24 * 3_600_000;
-
-/** What routing needs of a case to decide where it goes. */
-interface CaseToRoute {
-  caseId: string;
-  categoryCode: string;
-  gridCode: string;
-  description: string;
-  traceparent: string | null;
-}
 
 interface Decided {
   row: DispatchEntity;
@@ -123,7 +113,7 @@ export class DispatchService {
   private outcome(found: CaseToRoute, decision: RoutingDecision, decidedAt: Date, directory: Directory | undefined): Decided {
     const { caseId, categoryCode, gridCode, description, traceparent } = found;
     const options = { trace: traceparent ? { traceparent } : undefined, occurredAt: decidedAt };
-    const row = { caseId, categoryCode, gridCode, description, traceparent, decidedAt, directoryVersion: decision.directoryVersion };
+    const row = { caseId, categoryCode, gridCode, description, traceparent, decidedAt, directoryVersion: decision.directoryVersion, round: 1, returnedBy: [], returnable: true };
     const record = { caseId, decidedAt, directoryVersion: decision.directoryVersion, rule: decision.rule, record: decision };
     const { lead } = decision;
     if (decision.outcome === 'awaiting_triage' || !lead) {
@@ -134,34 +124,8 @@ export class DispatchService {
         event: createEvent('case.triage_required', caseId, { categoryCode, gridCode, reason: 'no_route' }, options),
       };
     }
-    // The event's dueAt is the lead's acknowledge deadline (签收) by the policy's clock.
-    const dueAt =
-      (directory && decision.deadlinePolicy && dueOf(directory, decision.deadlinePolicy, gridCode, 'acknowledge', decidedAt)) ||
-      new Date(decidedAt.getTime() + FALLBACK_ACKNOWLEDGE_MS);
-    return {
-      row: { ...row, outcome: 'dispatched', departmentCode: lead.code, dueAt },
-      record,
-      event: createEvent(
-        'case.dispatched',
-        caseId,
-        {
-          departmentCode: lead.code,
-          departmentName: lead.name,
-          categoryCode,
-          gridCode,
-          description,
-          dueAt: dueAt.toISOString(),
-          assistingUnitCodes: decision.assistants.map((u) => u.code),
-          copiedUnitCodes: decision.copied.map((u) => u.code),
-          gridNotified: decision.gridNotified,
-          rule: decision.rule,
-          directoryVersion: decision.directoryVersion!,
-          round: 1,
-          returnable: true,
-        },
-        options,
-      ),
-    };
+    const { event, dueAt } = dispatchedEvent(found, decision, 1, decidedAt, directory);
+    return { row: { ...row, outcome: 'dispatched', departmentCode: lead.code, dueAt }, record, event };
   }
 
   private count(decided: Decided[]): void {

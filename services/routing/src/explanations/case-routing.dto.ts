@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { UUID_EXAMPLE } from '@gridwhistle/platform';
-import { RULES, RuleCode, SetAsideReason } from '../decisions/routing-decision';
+import { OUTCOMES, Outcome, RULES, RuleCode, SetAsideReason } from '../decisions/routing-decision';
 
-const SET_ASIDE_REASONS: SetAsideReason[] = ['other_area', 'less_specific', 'no_local_unit', 'negative_list', 'not_on_community_list'];
+const SET_ASIDE_REASONS: SetAsideReason[] = ['other_area', 'less_specific', 'no_local_unit', 'negative_list', 'not_on_community_list', 'returned'];
 
 export class RoutedUnitDto {
   @ApiProperty({ description: 'The handling unit\u2019s code in the directory.', example: 'urban_management' })
@@ -33,8 +33,8 @@ export class RoutingStepDto {
   @ApiProperty({ description: 'When routing decided.', format: 'date-time', example: '2026-11-22T08:15:30.456Z' })
   decidedAt: string;
 
-  @ApiProperty({ description: 'What came of it.', enum: ['dispatched', 'awaiting_triage'], example: 'dispatched' })
-  outcome: 'dispatched' | 'awaiting_triage';
+  @ApiProperty({ description: 'What came of it: dispatched, or waiting for the command centre to dispatch (triage) or to rule (arbitration).', enum: OUTCOMES, example: 'dispatched' })
+  outcome: Outcome;
 
   @ApiProperty({ description: 'The rule followed (stable code).', enum: RULES, example: 'street_matter' })
   rule: RuleCode;
@@ -68,6 +68,15 @@ export class RoutingStepDto {
 
   @ApiProperty({ description: 'The catalogue entries and units considered and set aside.', type: [SetAsideDto] })
   alternatives: SetAsideDto[];
+
+  @ApiProperty({ description: 'The units that had returned the case (退单) when routing decided, oldest first.', type: [String], example: ['urban_management'] })
+  returnedBy: string[];
+
+  @ApiProperty({ description: 'The command centre operator whose decision it was, or null for routing\u2019s own.', type: 'string', nullable: true, example: null })
+  operatorCode: string | null;
+
+  @ApiProperty({ description: 'Whether the lead may return the case; false once a ruling designated it.', example: true })
+  returnable: boolean;
 }
 
 export class CaseRoutingDto {

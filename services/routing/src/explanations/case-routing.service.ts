@@ -29,6 +29,9 @@ export class CaseRoutingService {
         assistants: record.assistants,
         copied: record.copied,
         alternatives: record.alternatives.map((alternative) => ({ ...alternative, explanation: explainAlternative(alternative) })),
+        returnedBy: record.returns?.returnedBy ?? [],
+        operatorCode: record.operator?.code ?? null,
+        returnable: record.outcome === 'dispatched' && record.returnable !== false,
       })),
     };
   }
