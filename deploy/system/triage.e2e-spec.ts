@@ -37,7 +37,7 @@ describe('cases without a route, end to end', () => {
     for (let n = 1; n <= CASES; n++) {
       const reported = await call('intake', '/v1/cases', {
         apiKey: gridApp,
-        body: { category: 'elderly_alone', description: `独居老人${n}号多日未出门`, location: { gridCode: 'kaizhou.hanfeng.ankang.g02' }, channel: 'grid_worker' },
+        body: { category: 'elderly_alone', description: `独居老人${n}号多日未出门`, location: { gridCode: 'kaizhou.hanfeng.ankang.g02' }, channel: 'grid', gridWorkerId: 'GW-0007' },
       });
       expect(reported.status).toBe(201);
       ids.push(reported.body.id);
@@ -105,7 +105,7 @@ describe('cases without a route, end to end', () => {
     const stray = await eventually(async () => {
       const answer = await call('intake', '/v1/cases', {
         apiKey: gridApp,
-        body: { category: 'stray_dogs', description: '小区流浪犬伤人', location: { gridCode: 'kaizhou.hanfeng.ankang.g02' }, channel: 'grid_worker' },
+        body: { category: 'stray_dogs', description: '小区流浪犬伤人', location: { gridCode: 'kaizhou.hanfeng.ankang.g02' }, channel: 'grid', gridWorkerId: 'GW-0007' },
       });
       expect(answer.status).toBe(201);
       return answer.body;

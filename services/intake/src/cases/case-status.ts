@@ -15,6 +15,8 @@ const STATUS_AFTER: Partial<Record<EventType, CaseStatus>> = {
   'case.acknowledged': 'acknowledged',
   'case.resolved': 'resolved',
   'case.closed': 'closed',
+  // Answered by intake itself (an emergency, a consultation, a matter outside every duty): nothing follows.
+  'case.diverted': 'closed',
 };
 
 /**

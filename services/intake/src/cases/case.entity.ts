@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import { Channel } from '@gridwhistle/contracts';
+import { Channel, RequestKind } from '@gridwhistle/contracts';
+import { CaseDetails } from './case-details';
 import { CaseStatus } from './case-status';
 
 /** A reported problem as intake knows it. The reporter's personal data is stored encrypted. */
@@ -13,6 +14,9 @@ export class CaseEntity {
   @Column() description: string;
   @Column({ type: 'bytea', nullable: true }) reporter: Buffer | null;
   @Column({ type: 'text' }) status: CaseStatus;
+  /** Null for cases reported before kinds of request were recorded. */
+  @Column({ name: 'request_kind', type: 'text', nullable: true }) requestKind: RequestKind | null;
+  @Column({ type: 'jsonb', default: {} }) details: CaseDetails;
   @Column({ name: 'reported_by' }) reportedBy: string;
   @Column({ name: 'idempotency_key', type: 'text', nullable: true }) idempotencyKey: string | null;
   /** Keyed fingerprint of the request, to tell a retry from another request with the same key. */

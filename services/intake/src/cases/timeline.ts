@@ -24,6 +24,10 @@ function publicDetails(event: EventEnvelope): Record<string, string> {
       const payload = event.payload as EventEnvelope<'case.dispatched'>['payload'];
       return { department: payload.departmentName, dueAt: payload.dueAt };
     }
+    case 'case.diverted': {
+      const { diversion, emergencyNumber } = event.payload as EventEnvelope<'case.diverted'>['payload'];
+      return { diversion, ...(emergencyNumber ? { emergencyNumber } : {}) };
+    }
     case 'case.graded':
       return { rating: (event.payload as EventEnvelope<'case.graded'>['payload']).rating };
     default:
