@@ -12,7 +12,12 @@ export type Open311Params = Record<string, string | string[] | undefined>;
  * attribute[...]) are left for the caller, never refused: Open311 clients send what they have.
  */
 export function readParams<T extends object>(dto: new () => T, params: Open311Params): T {
-  const single = Object.fromEntries(Object.entries(params).map(([name, value]) => [name, Array.isArray(value) ? value[value.length - 1] : value]));
+  // A field left empty (clients send every field of their form) counts as not sent.
+  const single = Object.fromEntries(
+    Object.entries(params)
+      .map(([name, value]) => [name, Array.isArray(value) ? value[value.length - 1] : value])
+      .filter(([, value]) => value !== undefined && value !== ''),
+  );
   const read = plainToInstance(dto, single);
   const errors = validateSync(read, { whitelist: true });
   if (errors.length > 0) throw new ValidationProblem(fieldErrors(errors));

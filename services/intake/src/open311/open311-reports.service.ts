@@ -18,7 +18,7 @@ export class Open311ReportsService {
 
   async submit(params: Open311Params) {
     // GeoReport v2: a missing or wrong api_key is 403, before anything else is looked at.
-    const apiKey = typeof params.api_key === 'string' ? params.api_key : undefined;
+    const apiKey = [params.api_key ?? []].flat().pop();
     const caller = apiKey ? await this.authenticator.authenticate(apiKey) : null;
     if (!caller) throw new Problem(403, 'forbidden', 'api_key is missing or unknown');
     const request = readParams(Open311ServiceRequestParams, params);

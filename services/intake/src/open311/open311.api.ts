@@ -13,7 +13,11 @@ const JSON_TYPE = 'application/json';
 export function ApiOpen311(options: { summary: string; description: string; root: string; type: Type<unknown>; isArray?: boolean; errors: Record<number, string>; status?: number }) {
   const schema = options.isArray ? { type: 'array', items: { $ref: getSchemaPath(options.type) } } : { $ref: getSchemaPath(options.type) };
   const errors = { type: 'array', items: { $ref: getSchemaPath(Open311ErrorDto) } };
-  const errorResponses = { ...options.errors, 500: 'Something went wrong on our side; it was logged.' };
+  const errorResponses = {
+    ...options.errors,
+    500: 'Something went wrong on our side; it was logged.',
+    503: 'The database cannot be reached just now (an outage or failover): retry after the Retry-After seconds.',
+  };
   return applyDecorators(
     ApiExtraModels(options.type, Open311ErrorDto),
     ApiOperation({ summary: options.summary, description: options.description }),

@@ -9,6 +9,7 @@ import { Open311Service } from './open311.service';
 import { Open311ReportsService } from './open311-reports.service';
 
 export const OPEN311_PREFIX = '/open311/';
+const FORM = 'application/x-www-form-urlencoded';
 
 @Module({
   imports: [CasesModule, ReferenceModule],
@@ -21,7 +22,9 @@ export class Open311Module implements OnModuleInit {
   /** Open311 clients post forms; every other endpoint still takes JSON only (415). */
   onModuleInit(): void {
     const fastify = this.adapter.httpAdapter.getInstance<FastifyInstance>();
-    fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: BODY_LIMIT }, (request, body, done) => {
+    // Nest registers its own form parser at init; this one replaces it.
+    if (fastify.hasContentTypeParser(FORM)) fastify.removeContentTypeParser(FORM);
+    fastify.addContentTypeParser(FORM, { parseAs: 'string', bodyLimit: BODY_LIMIT }, (request, body, done) => {
       if (!request.url.startsWith(OPEN311_PREFIX)) return done(new Problem(415, 'unsupported-media-type', 'send the body as JSON, with content-type: application/json'), undefined);
       const params: Record<string, string | string[]> = {};
       for (const [name, value] of new URLSearchParams(body as string)) {
