@@ -183,7 +183,7 @@ describe('the closed loop, end to end', () => {
     const invalid = await call('intake', '/v1/cases', { apiKey: hotline, body: { category: 'manhole_cover', channel: 'fax' } });
     expect(invalid.status).toBe(400);
     expect(invalid.text).toMatch(/description/);
-    expect(invalid.text).toMatch(/channel must be one of hotline, grid_worker, resident_app, walk_in/);
+    expect(invalid.text).toMatch(/channel must be one of hotline, grid, resident_web, resident_app, open311/);
     expect(invalid.text).toMatch(/location/);
 
     const unknownCodes = await call('intake', '/v1/cases', {

@@ -27,7 +27,8 @@ describe('crash recovery, end to end', () => {
               category: i % 2 ? 'litter' : 'illegal_construction',
               description: `巡查发现问题 ${i}`,
               location: { gridCode: 'kaizhou.yunfeng.pingqiao.g03' },
-              channel: 'grid_worker',
+              channel: 'grid',
+              gridWorkerId: 'GW-0031',
             },
           });
           if (answer.status === 201) return;

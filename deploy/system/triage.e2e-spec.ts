@@ -30,14 +30,14 @@ describe('cases without a route, end to end', () => {
 
   it('holds cases for triage until a newer directory version routes them, then dispatches each once', async () => {
     // A version whose catalogue lost an entry, as when a responsibility list changes.
-    await system.publishDirectory(directory(2, (d) => (d.catalogue = d.catalogue.filter((entry) => entry.category !== 'elderly_alone'))));
+    await system.publishDirectory(directory(3, (d) => (d.catalogue = d.catalogue.filter((entry) => entry.category !== 'elderly_alone'))));
 
     const gridApp = system.apiKey('integrations', 'grid_app');
     const ids: string[] = [];
     for (let n = 1; n <= CASES; n++) {
       const reported = await call('intake', '/v1/cases', {
         apiKey: gridApp,
-        body: { category: 'elderly_alone', description: `独居老人${n}号多日未出门`, location: { gridCode: 'kaizhou.hanfeng.ankang.g02' }, channel: 'grid_worker' },
+        body: { category: 'elderly_alone', description: `独居老人${n}号多日未出门`, location: { gridCode: 'kaizhou.hanfeng.ankang.g02' }, channel: 'grid', gridWorkerId: 'GW-0007' },
       });
       expect(reported.status).toBe(201);
       ids.push(reported.body.id);
@@ -63,7 +63,7 @@ describe('cases without a route, end to end', () => {
     const strayDogs = { code: 'stray_dogs', name: '流浪犬只', class: 'event', group: 'other', requestKind: 'help', severity: 'ordinary', deadlinePolicy: 'one_working_day' };
     const entry = { id: 'D900', category: 'stray_dogs', lead: { unit: 'police' }, assisting: [], basis: '《重庆市养犬管理暂行办法》第五条' };
     await system.publishDirectory(
-      directory(3, (d) => {
+      directory(4, (d) => {
         d.categories.push(strayDogs);
         d.catalogue.push(entry);
       }),
@@ -85,12 +85,12 @@ describe('cases without a route, end to end', () => {
     );
     expect(dispatches).toBe(CASES);
 
-    // The command centre reads why: held by version 2, dispatched by version 3, in words and codes.
+    // The command centre reads why: held by version 3, dispatched by version 4 (the sample city's is 2), in words and codes.
     const explained = await call('routing', `/v1/cases/${ids[0]}/routing`, { apiKey: system.apiKey('operators', 'command_centre') });
     expect(explained.status).toBe(200);
     expect(explained.body.history.map((step: { rule: string; directoryVersion: number }) => [step.rule, step.directoryVersion])).toEqual([
-      ['no_catalogue_entry', 2],
-      ['community_own', 3],
+      ['no_catalogue_entry', 3],
+      ['community_own', 4],
     ]);
     expect(explained.body.history[1]).toMatchObject({
       outcome: 'dispatched',
@@ -105,7 +105,7 @@ describe('cases without a route, end to end', () => {
     const stray = await eventually(async () => {
       const answer = await call('intake', '/v1/cases', {
         apiKey: gridApp,
-        body: { category: 'stray_dogs', description: '小区流浪犬伤人', location: { gridCode: 'kaizhou.hanfeng.ankang.g02' }, channel: 'grid_worker' },
+        body: { category: 'stray_dogs', description: '小区流浪犬伤人', location: { gridCode: 'kaizhou.hanfeng.ankang.g02' }, channel: 'grid', gridWorkerId: 'GW-0007' },
       });
       expect(answer.status).toBe(201);
       return answer.body;

@@ -13,6 +13,7 @@ export function sampleEnvelope(): string {
       categoryCode: 'manhole_cover',
       gridCode: 'kaizhou.hanfeng.binhu.g01',
       channel: 'hotline',
+      requestKind: 'report',
       integrationCode: 'hotline_12345',
       description: 'benchmark case 12345',
       reportedAt: new Date().toISOString(),

@@ -6,6 +6,7 @@ const reported = () =>
     categoryCode: 'manhole_cover',
     gridCode: 'kaizhou.hanfeng.binhu.g01',
     channel: 'hotline',
+    requestKind: 'report',
     description: '井盖缺失',
     reportedAt: new Date().toISOString(),
     integrationCode: 'hotline_12345',
@@ -14,6 +15,7 @@ const reported = () =>
 function withoutIntegration(): Record<string, unknown> {
   const payload: Record<string, unknown> = { ...reported().payload };
   delete payload.integrationCode;
+  delete payload.requestKind;
   return payload;
 }
 
@@ -29,7 +31,7 @@ function reasons(input: unknown): string[] {
 describe('event envelope', () => {
   it('wraps a payload in a versioned envelope naming its producer', () => {
     const event = reported();
-    expect(event).toMatchObject({ type: 'case.reported', version: 2, producer: 'intake' });
+    expect(event).toMatchObject({ type: 'case.reported', version: 3, producer: 'intake' });
     expect(event.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(parseEvent(JSON.parse(JSON.stringify(event)))).toEqual(event);
   });
@@ -66,6 +68,25 @@ describe('event envelope', () => {
     expect(reasons({ ...reported(), payload: { ...withoutIntegration(), integrationCode: 'Not A Code' } }).join('\n')).toMatch(
       /integrationCode/,
     );
+  });
+
+  it('still reads version 2 with its channels, and takes only the channels of version 3 with a kind of request in version 3', () => {
+    const v2 = { ...reported(), version: 2, payload: { ...withoutIntegration(), channel: 'grid_worker', integrationCode: 'grid_app' } };
+    expect(parseEvent(v2).payload).toMatchObject({ channel: 'grid_worker', integrationCode: 'grid_app' });
+    expect(reasons({ ...reported(), payload: { ...reported().payload, channel: 'grid_worker' } }).join('\n')).toMatch(/channel/);
+    expect(reasons({ ...reported(), payload: { ...reported().payload, requestKind: 'gossip' } }).join('\n')).toMatch(/requestKind/);
+    for (const channel of ['grid', 'resident_web', 'open311']) expect(parseEvent({ ...reported(), payload: { ...reported().payload, channel } }).payload).toMatchObject({ channel });
+  });
+
+  it('records a diversion with its emergency number, from closed lists', () => {
+    const diverted = (diversion: string, emergencyNumber?: string) =>
+      createEvent('case.diverted', randomUUID(), {
+        ...{ categoryCode: 'fire_emergency', gridCode: 'kaizhou.hanfeng.binhu.g01', channel: 'open311', requestKind: 'help' },
+        ...{ diversion, emergencyNumber, reportedAt: new Date().toISOString(), integrationCode: 'fixmystreet' },
+      } as never);
+    expect(parseEvent(diverted('emergency', '119'))).toMatchObject({ producer: 'intake', payload: { diversion: 'emergency', emergencyNumber: '119' } });
+    expect(reasons(diverted('emergency', '999')).join('\n')).toMatch(/emergencyNumber/);
+    expect(reasons(diverted('ignored')).join('\n')).toMatch(/diversion/);
   });
 
   it('says why routing holds a case for triage, from a closed list of reasons', () => {

@@ -1,8 +1,9 @@
 import { TopicKey, Producer } from './topics';
-import { CaseReportedV1, CaseReportedV2 } from './events/case-reported.event';
+import { CaseReportedV1, CaseReportedV2, CaseReportedV3 } from './events/case-reported.event';
+import { CaseDivertedV1 } from './events/case-diverted.event';
 import { CaseDispatchedV1, CaseDispatchedV2, CaseDispatchedV3 } from './events/case-dispatched.event';
 import { CaseArbitrationRequiredV1, CaseAssistantReportedV1, CaseReturnedV1 } from './events/case-return.events';
-import { DirectoryPublishedV1 } from './events/directory.events';
+import { DirectoryPublishedV1, DirectoryPublishedV2 } from './events/directory.events';
 import { CaseTriageRequiredV1 } from './events/case-triage.events';
 import { CaseAcknowledgedV1, CaseResolvedV1 } from './events/case-handling.events';
 import { CaseClosedV1, CaseGradedV1 } from './events/case-feedback.events';
@@ -14,11 +15,12 @@ import { CaseDeadlineBreachedV1, CaseDeadlineWarningV1, CaseRegisteredUnresolved
  * old one has drained.
  */
 export const EVENT_CATALOG = {
-  'case.reported': { producer: 'intake', topic: 'intake', versions: { 1: CaseReportedV1, 2: CaseReportedV2 } },
+  'case.reported': { producer: 'intake', topic: 'intake', versions: { 1: CaseReportedV1, 2: CaseReportedV2, 3: CaseReportedV3 } },
+  'case.diverted': { producer: 'intake', topic: 'intake', versions: { 1: CaseDivertedV1 } },
   'case.dispatched': { producer: 'routing', topic: 'routing', versions: { 1: CaseDispatchedV1, 2: CaseDispatchedV2, 3: CaseDispatchedV3 } },
   'case.arbitration_required': { producer: 'routing', topic: 'routing', versions: { 1: CaseArbitrationRequiredV1 } },
   'case.triage_required': { producer: 'routing', topic: 'routing', versions: { 1: CaseTriageRequiredV1 } },
-  'directory.published': { producer: 'routing', topic: 'routing', versions: { 1: DirectoryPublishedV1 } },
+  'directory.published': { producer: 'routing', topic: 'routing', versions: { 1: DirectoryPublishedV1, 2: DirectoryPublishedV2 } },
   'case.deadline_warning': { producer: 'routing', topic: 'routing', versions: { 1: CaseDeadlineWarningV1 } },
   'case.deadline_breached': { producer: 'routing', topic: 'routing', versions: { 1: CaseDeadlineBreachedV1 } },
   'case.supervised': { producer: 'routing', topic: 'routing', versions: { 1: CaseSupervisedV1 } },
@@ -36,11 +38,12 @@ export const EVENT_CATALOG = {
 
 /** The payload of the current version of each event type. */
 export interface EventPayloads {
-  'case.reported': CaseReportedV2;
+  'case.reported': CaseReportedV3;
+  'case.diverted': CaseDivertedV1;
   'case.dispatched': CaseDispatchedV3;
   'case.arbitration_required': CaseArbitrationRequiredV1;
   'case.triage_required': CaseTriageRequiredV1;
-  'directory.published': DirectoryPublishedV1;
+  'directory.published': DirectoryPublishedV2;
   'case.deadline_warning': CaseDeadlineWarningV1;
   'case.deadline_breached': CaseDeadlineBreachedV1;
   'case.supervised': CaseSupervisedV1;

@@ -45,6 +45,7 @@ function reported(description = '井盖缺失'): EventEnvelope<'case.reported'> 
     categoryCode: 'manhole_cover',
     gridCode: 'kaizhou.hanfeng.binhu.g01',
     channel: 'hotline',
+    requestKind: 'report',
     description,
     reportedAt: new Date().toISOString(),
     integrationCode: 'hotline_12345',

@@ -15,6 +15,9 @@ const PROBLEM_REF = '#/components/schemas/ProblemDetailsDto';
 /** Error answers that are not problems by design: the health report says what is down. */
 export const NOT_PROBLEMS = new Set(['GET /health 503']);
 
+/** Open311 defines its own error format (a list of code and description, in JSON or XML): its operations document that instead. */
+const OPEN311_PATHS = /^[A-Z]+ \/open311\//;
+
 /** `GET /v1/cases/:id` as the document writes it: `GET /v1/cases/{id}`. */
 export function operationKey(method: string, url: string): string {
   return `${method.toUpperCase()} ${url.replace(/:([A-Za-z0-9_]+)/g, '{$1}')}`;
@@ -86,7 +89,8 @@ function operationProblems(key: string, operation: Json, authenticated: boolean)
   }
   for (const [status, response] of responses) {
     if (!response.description?.trim()) problems.push(`${status} has no description`);
-    if (Number(status) >= 400 && !NOT_PROBLEMS.has(`${key} ${status}`)) problems.push(...problemResponseProblems(status, response));
+    if (Number(status) >= 400 && OPEN311_PATHS.test(key)) problems.push(...open311ErrorProblems(status, response));
+    else if (Number(status) >= 400 && !NOT_PROBLEMS.has(`${key} ${status}`)) problems.push(...problemResponseProblems(status, response));
   }
   if (!operation.responses?.['500']) problems.push('no 500 problem');
 
@@ -114,6 +118,15 @@ function problemResponseProblems(status: string, response: Json): string[] {
   if (!String(media.example?.type).startsWith(PROBLEM_TYPES) || media.example?.status !== Number(status)) {
     problems.push(`${status} has no example of its problem`);
   }
+  return problems;
+}
+
+function open311ErrorProblems(status: string, response: Json): string[] {
+  const json = response.content?.['application/json'];
+  const problems: string[] = [];
+  if (!json?.schema?.items?.$ref?.endsWith('/Open311ErrorDto')) problems.push(`${status} is not a list of Open311 errors`);
+  if (json?.example?.[0]?.code !== Number(status)) problems.push(`${status} has no example of its error`);
+  if (!response.content?.['text/xml']) problems.push(`${status} documents no XML`);
   return problems;
 }
 

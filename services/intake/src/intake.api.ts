@@ -14,5 +14,6 @@ phone are encrypted at rest and never returned.`,
   tags: {
     cases: 'Reporting a case and following it.',
     reference: 'The codes a report uses: categories, areas and channels.',
+    open311: 'Open311 GeoReport v2 at /open311/v2/ (XML or JSON by suffix), with the servicerequestupdates extension; errors in Open311\u2019s own format.',
   },
 };

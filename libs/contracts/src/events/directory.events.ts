@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import { createHash } from 'node:crypto';
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Matches, Min, ValidateNested } from 'class-validator';
-import { CODE_PATTERN } from './case-reported.event';
+import { ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Matches, Min, ValidateNested } from 'class-validator';
+import { CODE_PATTERN, REQUEST_KINDS, RequestKind } from './case-reported.event';
+import { EMERGENCY_NUMBERS, EmergencyNumber } from './case-diverted.event';
 
 export const DIRECTORY_AREA_LEVELS = ['district', 'street', 'community', 'grid'] as const;
 export const DIRECTORY_UNIT_KINDS = ['district', 'department', 'street', 'community'] as const;
@@ -32,8 +33,38 @@ export class DirectoryCategoryV1 {
   /** GB/T 30428: component (部件) or event (事件), and its major class. */
   @IsIn(['component', 'event']) class: 'component' | 'event';
   @Matches(CODE_PATTERN) group: string;
-  @IsIn(['consultation', 'help', 'complaint', 'report', 'suggestion']) requestKind: string;
+  @IsIn(REQUEST_KINDS) requestKind: RequestKind;
   @IsIn(['minor', 'ordinary', 'major']) severity: string;
+}
+
+/** The data types a category's field may have: those of Open311's service definitions. */
+export const FIELD_TYPES = ['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist'] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
+
+export class FieldValueV2 {
+  @Matches(CODE_PATTERN) key: string;
+  @IsString() @Length(1, 100) name: string;
+}
+
+/** One more thing a report of the category may tell (an Open311 attribute). */
+export class CategoryFieldV2 {
+  @Matches(CODE_PATTERN) code: string;
+  /** The question put to the reporter. */
+  @IsString() @Length(1, 200) description: string;
+  @IsIn(FIELD_TYPES) datatype: FieldType;
+  @IsBoolean() required: boolean;
+  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => FieldValueV2) values?: FieldValueV2[];
+}
+
+/**
+ * Version 2 of a category carries what intake answers itself: an emergency's number, where to
+ * go for a matter outside every unit's duty, the answer to a consultation; and its fields.
+ */
+export class DirectoryCategoryV2 extends DirectoryCategoryV1 {
+  @IsOptional() @IsIn(EMERGENCY_NUMBERS) emergencyNumber?: EmergencyNumber;
+  @IsOptional() @IsString() @Length(1, 2000) referral?: string;
+  @IsOptional() @IsString() @Length(1, 2000) answer?: string;
+  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => CategoryFieldV2) fields?: CategoryFieldV2[];
 }
 
 /**
@@ -48,6 +79,11 @@ export class DirectoryPublishedV1 {
   @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => DirectoryAreaV1) areas: DirectoryAreaV1[];
   @IsArray() @ValidateNested({ each: true }) @Type(() => DirectoryUnitV1) units: DirectoryUnitV1[];
   @IsArray() @ValidateNested({ each: true }) @Type(() => DirectoryCategoryV1) categories: DirectoryCategoryV1[];
+}
+
+/** Version 2: categories with their answers and fields (DirectoryCategoryV2). */
+export class DirectoryPublishedV2 extends DirectoryPublishedV1 {
+  @IsArray() @ValidateNested({ each: true }) @Type(() => DirectoryCategoryV2) declare categories: DirectoryCategoryV2[];
 }
 
 /**

@@ -24,6 +24,7 @@ describe('grading by the reporting integration only', () => {
       categoryCode: 'manhole_cover',
       gridCode: 'kaizhou.hanfeng.binhu.g01',
       channel: 'hotline',
+      requestKind: 'report',
       description: '井盖缺失',
       reportedAt: new Date().toISOString(),
       integrationCode,

@@ -1,6 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { UUID_EXAMPLE } from '@gridwhistle/platform';
 import { CASE_STATUSES, CaseStatus } from './case-status';
+import { CaseDiversionDto } from './case-diversion.dto';
 
 /** The answer to a report: the case's id to follow it by, and its status now. */
 export class CaseReceiptDto {
@@ -12,4 +13,7 @@ export class CaseReceiptDto {
 
   @ApiProperty({ description: 'When intake accepted the case (受理).', format: 'date-time', example: '2026-11-22T08:15:30.123Z' })
   reportedAt: string;
+
+  @ApiPropertyOptional({ description: 'When intake answered the case itself (an emergency, a consultation, a matter outside every unit\u2019s duty): what to tell the reporter. The case is then `closed`, not dispatched.', type: () => CaseDiversionDto })
+  diversion?: CaseDiversionDto;
 }

@@ -24,6 +24,8 @@ const STATUS_AFTER: Partial<Record<EventType, CaseStatus>> = {
   'case.arbitration_required': 'awaiting_arbitration',
   'case.resolved': 'resolved',
   'case.closed': 'closed',
+  // Answered by intake itself (an emergency, a consultation, a matter outside every duty): nothing follows.
+  'case.diverted': 'closed',
 };
 
 /**

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import { Channel } from '@gridwhistle/contracts';
+import { Channel, RequestKind } from '@gridwhistle/contracts';
+import { CaseDetails } from './case-details';
 import { CaseStatus } from './case-status';
 
 /** A reported problem as intake knows it. The reporter's personal data is stored encrypted. */
@@ -15,6 +16,9 @@ export class CaseEntity {
   @Column({ type: 'text' }) status: CaseStatus;
   /** The dispatch round the status belongs to (1 = the first dispatch; more after a return, ruling or re-route). */
   @Column({ type: 'int', default: 1 }) round: number;
+  /** Null for cases reported before kinds of request were recorded. */
+  @Column({ name: 'request_kind', type: 'text', nullable: true }) requestKind: RequestKind | null;
+  @Column({ type: 'jsonb', default: {} }) details: CaseDetails;
   @Column({ name: 'reported_by' }) reportedBy: string;
   @Column({ name: 'idempotency_key', type: 'text', nullable: true }) idempotencyKey: string | null;
   /** Keyed fingerprint of the request, to tell a retry from another request with the same key. */

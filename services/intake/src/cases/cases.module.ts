@@ -12,5 +12,6 @@ import { CaseProgressService } from './case-progress.service';
   imports: [TypeOrmModule.forFeature([CaseEntity, TimelineEntryEntity]), ReferenceModule],
   controllers: [CasesController, CaseProgressHandler],
   providers: [CasesService, CaseProgressService],
+  exports: [CasesService],
 })
 export class CasesModule {}

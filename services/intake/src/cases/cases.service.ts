@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Counter, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
-import { createEvent, traceFrom } from '@gridwhistle/contracts';
+import { RequestKind, createEvent, traceFrom } from '@gridwhistle/contracts';
 import { OutboxWriter, TransientFailures } from '@gridwhistle/messaging';
 import { GroupCommit } from '@gridwhistle/persistence';
 import { FieldError, Problem, ValidationProblem } from '@gridwhistle/platform';
@@ -15,12 +15,17 @@ import { CaseStatus } from './case-status';
 import { TimelineEntryEntity } from './timeline-entry.entity';
 import { ReportCaseDto } from './report-case.dto';
 import { addToTimeline } from './timeline';
+import { CaseDetails, CaseDiversion } from './case-details';
+import { diversionOf } from './diversion';
+import { CategoryEntity } from '../reference/category.entity';
 
 export interface ReportOutcome {
   id: string;
   status: CaseStatus;
   reportedAt: Date;
   replayed: boolean;
+  /** How intake answered the case itself, if it did: then nothing is dispatched. */
+  diversion?: CaseDiversion;
 }
 
 /** What a report whose Idempotency-Key first came with another request gets instead of a case. */
@@ -33,6 +38,8 @@ interface Report {
   reportedBy: string;
   idempotencyKey?: string;
   traceparent?: string;
+  requestKind: RequestKind;
+  details: CaseDetails;
 }
 
 /** Reports written in one transaction at most; bounds the statements' size. */
@@ -43,6 +50,7 @@ const OUTAGE_PATIENCE_MS = 10_000;
 @Injectable()
 export class CasesService {
   private readonly reported: Counter;
+  private readonly diverted: Counter;
   private readonly reports = new GroupCommit<Report, ReportOutcome | typeof KEY_REUSED>((reports) => this.write(reports), MAX_REPORTS_PER_WRITE, undefined, {
     isTransient: (error) => this.failures.isTransient(error),
     withinMs: OUTAGE_PATIENCE_MS,
@@ -63,6 +71,12 @@ export class CasesService {
       labelNames: ['channel', 'category'],
       registers: [registry],
     });
+    this.diverted = new Counter({
+      name: 'gridwhistle_cases_diverted_total',
+      help: 'Cases intake answered itself before dispatch: emergencies, consultations answered, matters outside every unit\u2019s duty',
+      labelNames: ['diversion', 'channel'],
+      registers: [registry],
+    });
   }
 
   /**
@@ -70,9 +84,13 @@ export class CasesService {
    * call created instead of creating another (call centres retry on timeouts); the same key
    * with another request is refused, and creates nothing.
    */
-  async report(dto: ReportCaseDto, reportedBy: string, idempotencyKey?: string, traceparent?: string): Promise<ReportOutcome> {
-    await this.checkCodes(dto);
-    const outcome = await this.reports.submit({ id: randomUUID(), dto, reportedBy, idempotencyKey, traceparent });
+  async report(dto: ReportCaseDto, reportedBy: string, idempotencyKey?: string, traceparent?: string, details: CaseDetails = {}): Promise<ReportOutcome> {
+    const category = await this.checkCodes(dto);
+    // Categories heard before directory.published v2 name no kind: such a report is a report.
+    const requestKind = dto.requestKind ?? category.requestKind ?? 'report';
+    const diversion = diversionOf(category, requestKind);
+    const all: CaseDetails = { ...(dto.gridWorkerId ? { gridWorkerId: dto.gridWorkerId } : {}), ...details, ...(diversion ? { diversion } : {}) };
+    const outcome = await this.reports.submit({ id: randomUUID(), dto, reportedBy, idempotencyKey, traceparent, requestKind, details: all });
     if (outcome === KEY_REUSED) {
       throw new Problem(422, KEY_REUSED, 'this Idempotency-Key came first with another report: send a new key for a new report');
     }
@@ -87,13 +105,16 @@ export class CasesService {
    * case it did create.
    */
   private async write(reports: Report[]): Promise<(ReportOutcome | typeof KEY_REUSED)[]> {
-    const cases = reports.map(({ id, dto, reportedBy, idempotencyKey, traceparent }) => ({
+    const cases = reports.map(({ id, dto, reportedBy, idempotencyKey, traceparent, requestKind, details }) => ({
       id,
       categoryCode: dto.category,
       gridCode: dto.location.gridCode,
       channel: dto.channel,
       description: dto.description,
-      reporter: dto.reporter && (dto.reporter.name || dto.reporter.phone) ? this.cipher.encrypt(dto.reporter) : null,
+      requestKind,
+      details,
+      status: details.diversion ? ('closed' as const) : ('reported' as const),
+      reporter: dto.reporter && Object.values(dto.reporter).some(Boolean) ? this.cipher.encrypt(dto.reporter) : null,
       reportedBy,
       idempotencyKey: idempotencyKey ?? null,
       requestFingerprint: idempotencyKey === undefined ? null : this.fingerprint.of(dto),
@@ -101,10 +122,10 @@ export class CasesService {
     }));
     const created = await this.dataSource.transaction(async (manager) => {
       const inserted: { id: string; reported_at: Date }[] = await manager.query(
-        `INSERT INTO intake.cases (id, category_code, grid_code, channel, description, reporter, status, reported_by, idempotency_key, traceparent, request_fingerprint)
-         SELECT id, category_code, grid_code, channel, description, reporter, 'reported', reported_by, idempotency_key, traceparent, request_fingerprint
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bytea[], $7::text[], $8::text[], $9::text[], $10::bytea[])
-           AS r(id, category_code, grid_code, channel, description, reporter, reported_by, idempotency_key, traceparent, request_fingerprint)
+        `INSERT INTO intake.cases (id, category_code, grid_code, channel, description, reporter, status, reported_by, idempotency_key, traceparent, request_fingerprint, request_kind, details)
+         SELECT id, category_code, grid_code, channel, description, reporter, status, reported_by, idempotency_key, traceparent, request_fingerprint, request_kind, details
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bytea[], $7::text[], $8::text[], $9::text[], $10::bytea[], $11::text[], $12::text[], $13::jsonb[])
+           AS r(id, category_code, grid_code, channel, description, reporter, reported_by, idempotency_key, traceparent, request_fingerprint, status, request_kind, details)
          ON CONFLICT DO NOTHING -- an id an earlier attempt did write, or an Idempotency-Key used before
          RETURNING id, reported_at`,
         [
@@ -118,19 +139,23 @@ export class CasesService {
           cases.map((c) => c.idempotencyKey),
           cases.map((c) => c.traceparent),
           cases.map((c) => c.requestFingerprint),
+          cases.map((c) => c.status),
+          cases.map((c) => c.requestKind),
+          cases.map((c) => JSON.stringify(c.details)),
         ],
       );
       const reportedAt = new Map(inserted.map((row) => [row.id, row.reported_at]));
       const events = cases
         .filter((c) => reportedAt.has(c.id))
-        .map((c) =>
-          createEvent(
-            'case.reported',
-            c.id,
-            { categoryCode: c.categoryCode, gridCode: c.gridCode, channel: c.channel, description: c.description, reportedAt: reportedAt.get(c.id)!.toISOString(), integrationCode: c.reportedBy },
-            { trace: { traceparent: c.traceparent }, occurredAt: reportedAt.get(c.id) },
-          ),
-        );
+        .map((c) => {
+          const at = reportedAt.get(c.id)!;
+          const common = { categoryCode: c.categoryCode, gridCode: c.gridCode, channel: c.channel, requestKind: c.requestKind, reportedAt: at.toISOString(), integrationCode: c.reportedBy };
+          const options = { trace: { traceparent: c.traceparent }, occurredAt: at };
+          const { diversion } = c.details;
+          return diversion
+            ? createEvent('case.diverted', c.id, { ...common, diversion: diversion.kind, ...(diversion.emergencyNumber ? { emergencyNumber: diversion.emergencyNumber } : {}) }, options)
+            : createEvent('case.reported', c.id, { ...common, description: c.description }, options);
+        });
       await addToTimeline(manager, events);
       await this.outbox.add(manager, ...events);
       return reportedAt;
@@ -138,10 +163,14 @@ export class CasesService {
     return Promise.all(
       cases.map(async (c) => {
         const reportedAt = created.get(c.id);
+        const { diversion } = c.details;
         const outcome = reportedAt
-          ? { id: c.id, status: 'reported' as const, reportedAt, replayed: false }
+          ? { id: c.id, status: c.status, reportedAt, replayed: false, ...(diversion ? { diversion } : {}) }
           : await this.replay(c.id, c.reportedBy, c.idempotencyKey, c.requestFingerprint);
-        if (outcome !== KEY_REUSED && !outcome.replayed) this.reported.inc({ channel: c.channel, category: c.categoryCode });
+        if (outcome !== KEY_REUSED && !outcome.replayed) {
+          this.reported.inc({ channel: c.channel, category: c.categoryCode });
+          if (diversion) this.diverted.inc({ diversion: diversion.kind, channel: c.channel });
+        }
         return outcome;
       }),
     );
@@ -161,6 +190,8 @@ export class CasesService {
       category: { code: found.categoryCode, name: category?.name ?? null },
       grid: { code: found.gridCode, name: grid?.name ?? null },
       channel: found.channel,
+      requestKind: found.requestKind,
+      diversion: found.details.diversion ?? null,
       reportedAt: found.reportedAt.toISOString(),
       updatedAt: found.updatedAt.toISOString(),
       timeline: timeline.map((entry) => ({
@@ -171,7 +202,8 @@ export class CasesService {
     };
   }
 
-  private async checkCodes(dto: ReportCaseDto): Promise<void> {
+  /** The report's category, once its codes are known to be valid. */
+  private async checkCodes(dto: ReportCaseDto): Promise<CategoryEntity> {
     const [category, grid] = await Promise.all([
       this.reference.category(dto.category),
       this.reference.area(dto.location.gridCode),
@@ -181,6 +213,7 @@ export class CasesService {
     if (!grid) errors.push({ field: 'location.gridCode', message: `unknown location.gridCode '${dto.location.gridCode}' (GET /v1/areas lists them)` });
     else if (grid.level !== 'grid') errors.push({ field: 'location.gridCode', message: `location.gridCode '${grid.code}' is a ${grid.level}, not a grid` });
     if (errors.length > 0) throw new ValidationProblem(errors);
+    return category!;
   }
 
   /**
@@ -197,8 +230,9 @@ export class CasesService {
     const first = await this.dataSource
       .getRepository(CaseEntity)
       .findOneOrFail({ where: idempotencyKey === null ? { id } : [{ id }, { reportedBy, idempotencyKey }] });
-    if (first.id === id) return { id, status: first.status, reportedAt: first.reportedAt, replayed: false };
+    const diversion = first.details.diversion ? { diversion: first.details.diversion } : {};
+    if (first.id === id) return { id, status: first.status, reportedAt: first.reportedAt, replayed: false, ...diversion };
     if (first.requestFingerprint && fingerprint && !first.requestFingerprint.equals(fingerprint)) return KEY_REUSED;
-    return { id: first.id, status: first.status, reportedAt: first.reportedAt, replayed: true };
+    return { id: first.id, status: first.status, reportedAt: first.reportedAt, replayed: true, ...diversion };
   }
 }

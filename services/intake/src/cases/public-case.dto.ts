@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CHANNELS, Channel, EVENT_TYPES, RATINGS, Rating } from '@gridwhistle/contracts';
+import { CHANNELS, Channel, DIVERSIONS, Diversion, EMERGENCY_NUMBERS, EVENT_TYPES, RATINGS, REQUEST_KINDS, Rating, RequestKind } from '@gridwhistle/contracts';
 import { UUID_EXAMPLE } from '@gridwhistle/platform';
 import { CASE_STATUSES, CaseStatus } from './case-status';
+import { CaseDiversionDto } from './case-diversion.dto';
 
 export class CaseCategoryDto {
   @ApiProperty({ description: 'The category code.', example: 'manhole_cover' })
@@ -50,6 +51,12 @@ export class TimelineEntryDto {
     example: 'not_our_duty',
   })
   reason?: string;
+
+  @ApiPropertyOptional({ description: 'On `diverted`: how intake answered the case itself.', enum: DIVERSIONS, example: 'emergency' })
+  diversion?: Diversion;
+
+  @ApiPropertyOptional({ description: 'On `diverted` for an emergency: the number the reporter was told to call.', enum: EMERGENCY_NUMBERS, example: '119' })
+  emergencyNumber?: string;
 }
 
 /** GET /v1/cases/{id}: the public view of a case, without any personal data. */
@@ -68,6 +75,12 @@ export class PublicCaseDto {
 
   @ApiProperty({ description: 'How the case came in.', enum: CHANNELS, example: 'hotline' })
   channel: Channel;
+
+  @ApiProperty({ description: 'The kind of request (咨询, 求助, 投诉, 举报, 建议); null for cases reported before kinds were recorded.', enum: REQUEST_KINDS, type: 'string', nullable: true, example: 'complaint' })
+  requestKind: RequestKind | null;
+
+  @ApiProperty({ description: 'How intake answered the case itself, if it did (then it was never dispatched); null otherwise.', type: () => CaseDiversionDto, nullable: true })
+  diversion: CaseDiversionDto | null;
 
   @ApiProperty({ description: 'When intake accepted the case.', format: 'date-time', example: '2026-11-22T08:15:30.123Z' })
   reportedAt: string;

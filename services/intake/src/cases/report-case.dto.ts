@@ -1,10 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
-import { CHANNELS, CODE_PATTERN, Channel } from '@gridwhistle/contracts';
+import { IsIn, IsObject, IsOptional, IsString, Length, Matches, ValidateIf, ValidateNested } from 'class-validator';
+import { CHANNELS, CODE_PATTERN, Channel, REQUEST_KINDS, RequestKind } from '@gridwhistle/contracts';
 import { IsNotBlank } from '@gridwhistle/platform';
 
 const PHONE_PATTERN = /^\+?[0-9][0-9 -]{4,19}$/;
+/** A grid worker's staff code, as the grid workers' app knows it. */
+const GRID_WORKER_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
 
 export class LocationDto {
   @ApiProperty({ description: 'The grid (网格) where the problem is: a grid code from GET /v1/areas.', pattern: CODE_PATTERN.source, example: 'kaizhou.hanfeng.binhu.g01' })
@@ -50,4 +52,18 @@ export class ReportCaseDto {
   @ApiProperty({ description: 'How the case came in: a channel code from GET /v1/channels.', enum: [...CHANNELS], example: 'hotline' })
   @IsIn(CHANNELS, { message: `channel must be one of ${CHANNELS.join(', ')} (GET /v1/channels lists them)` })
   channel: Channel;
+
+  @ApiPropertyOptional({ description: 'On the `grid` channel, required: the staff code of the grid worker who blew the whistle (网格吹哨).', pattern: GRID_WORKER_PATTERN.source, example: 'GW-0012' })
+  @ValidateIf((report: ReportCaseDto) => report.channel === 'grid' || report.gridWorkerId !== undefined)
+  @Matches(GRID_WORKER_PATTERN, { message: 'gridWorkerId must be the grid worker\u2019s staff code (letters, digits, _ and -), required on the grid channel' })
+  gridWorkerId?: string;
+
+  @ApiPropertyOptional({
+    description: 'The kind of request (咨询, 求助, 投诉, 举报, 建议); without it, the category\u2019s own. A consultation whose category has an answer is answered at once and closed.',
+    enum: REQUEST_KINDS,
+    example: 'complaint',
+  })
+  @IsOptional()
+  @IsIn(REQUEST_KINDS, { message: `requestKind must be one of ${REQUEST_KINDS.join(', ')}` })
+  requestKind?: RequestKind;
 }

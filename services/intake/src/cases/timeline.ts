@@ -32,6 +32,10 @@ function publicDetails(event: EventEnvelope): Record<string, string> {
     }
     case 'case.arbitration_required':
       return { reason: (event.payload as EventEnvelope<'case.arbitration_required'>['payload']).reason };
+    case 'case.diverted': {
+      const { diversion, emergencyNumber } = event.payload as EventEnvelope<'case.diverted'>['payload'];
+      return { diversion, ...(emergencyNumber ? { emergencyNumber } : {}) };
+    }
     case 'case.graded':
       return { rating: (event.payload as EventEnvelope<'case.graded'>['payload']).rating };
     default:

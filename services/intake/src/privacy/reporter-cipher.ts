@@ -3,6 +3,11 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 export interface Reporter {
   name?: string;
   phone?: string;
+  /** From residents' web and Open311 clients. */
+  email?: string;
+  /** An Open311 client's own identifiers of the reporter's device and account. */
+  deviceId?: string;
+  accountId?: string;
 }
 
 const VERSION = 1;

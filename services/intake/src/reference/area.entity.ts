@@ -10,4 +10,6 @@ export class AreaEntity {
   @Column() name: string;
   @Column({ type: 'text' }) level: AreaLevel;
   @Column({ name: 'parent_code', type: 'text', nullable: true }) parentCode: string | null;
+  /** GeoJSON polygon (WGS-84) of a community or grid. */
+  @Column({ type: 'jsonb', nullable: true }) geometry: { type: 'Polygon'; coordinates: [number, number][][] } | null;
 }

@@ -8,9 +8,10 @@ export interface ChannelName {
 /** What people call each channel; a channel added to the contracts does not compile until it is named here. */
 const CHANNEL_NAMES: Record<Channel, ChannelName> = {
   hotline: { zh: '12345热线', en: '12345 hotline' },
-  grid_worker: { zh: '网格员上报', en: 'Grid worker' },
+  grid: { zh: '网格员吹哨', en: 'Grid worker' },
+  resident_web: { zh: '居民网页', en: 'Resident web' },
   resident_app: { zh: '居民端App', en: 'Resident app' },
-  walk_in: { zh: '窗口来访', en: 'Walk-in' },
+  open311: { zh: 'Open311接口', en: 'Open311' },
 };
 
 /** The channels a case may be reported through, in the order of the contracts. */

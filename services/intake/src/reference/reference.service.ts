@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import { EventEnvelope } from '@gridwhistle/contracts';
+import { DirectoryCategoryV2, EventEnvelope, RequestKind } from '@gridwhistle/contracts';
 import { AreaEntity, AreaLevel } from './area.entity';
 import { CategoryEntity } from './category.entity';
 
@@ -51,14 +51,32 @@ export class ReferenceService {
     return (await this.load()).areasByCode.get(code);
   }
 
+  /** Every grid, with its polygon. */
+  async grids(): Promise<AreaEntity[]> {
+    return [...(await this.load()).areasByCode.values()].filter((area) => area.level === 'grid');
+  }
+
   /**
    * Applies directory versions in the order routing published them (one Kafka key). Codes a
    * newer version drops stay known: cases reported with them still refer to them.
    */
   async apply(manager: EntityManager, published: EventEnvelope<'directory.published'>[]): Promise<void> {
     for (const { payload } of published) {
-      await manager.upsert(AreaEntity, payload.areas.map(({ code, name, level, parentCode }) => ({ code, name, level, parentCode: parentCode ?? null })), ['code']);
-      await manager.upsert(CategoryEntity, payload.categories.map(({ code, name }) => ({ code, name })), ['code']);
+      await manager.upsert(
+        AreaEntity,
+        payload.areas.map(({ code, name, level, parentCode, geometry }) => ({ code, name, level, parentCode: parentCode ?? null, geometry: geometry ?? null })),
+        ['code'],
+      );
+      // Version 1 carries no answers nor fields: a category's are cleared until a version 2 brings them.
+      const categories: DirectoryCategoryV2[] = payload.categories;
+      await manager.upsert(
+        CategoryEntity,
+        categories.map(({ code, name, requestKind, emergencyNumber, referral, answer, fields }) => ({
+          ...{ code, name, requestKind: requestKind as RequestKind },
+          ...{ emergencyNumber: emergencyNumber ?? null, referral: referral ?? null, answer: answer ?? null, fields: fields ?? [] },
+        })),
+        ['code'],
+      );
     }
     this.cached = undefined;
   }

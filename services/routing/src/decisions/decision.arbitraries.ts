@@ -29,7 +29,9 @@ export const anyDirectory = fc
     spoiled.responsibilities = { communityHandles: handles, communityAssists: [], negative };
     return new Directory(7, spoiled as DirectoryDocument);
   });
-export const anyCase = fc.record({ categoryCode: fc.constantFrom(...categories), gridCode: fc.constantFrom(...grids) });
+/** Intake answers emergencies and matters outside every duty itself: routing only ever sees the other categories. */
+const dispatchable = document.categories.filter((c: any) => !c.emergencyNumber && !c.referral).map((c: any) => c.code);
+export const anyCase = fc.record({ categoryCode: fc.constantFrom(...dispatchable), gridCode: fc.constantFrom(...grids) });
 /** A directory and a case, mostly of a category its catalogue has entries for (else most cases would simply await triage). */
 export const anyDirectoryAndCase = anyDirectory.chain((directory) =>
   fc.tuple(

@@ -17,7 +17,7 @@ import {
 } from 'class-validator';
 import { BusinessCalendarDocument } from '../calendar/business-calendar.document';
 import { AreaClocksDocument, ClocksDocument, SupervisionDocument } from '../deadlines/deadline-policy.document';
-import { CODE_PATTERN, DIRECTORY_AREA_LEVELS, DIRECTORY_UNIT_KINDS, STANDARD_AREA_CODE } from '@gridwhistle/contracts';
+import { CODE_PATTERN, CategoryFieldV2, DIRECTORY_AREA_LEVELS, DIRECTORY_UNIT_KINDS, EMERGENCY_NUMBERS, EmergencyNumber, REQUEST_KINDS as CONTRACT_REQUEST_KINDS, STANDARD_AREA_CODE } from '@gridwhistle/contracts';
 
 /**
  * The directory as one versioned document (deploy/directory/<city>.directory.json): the shape
@@ -32,7 +32,7 @@ export type UnitKind = (typeof UNIT_KINDS)[number];
 /** GB/T 30428: components (部件) and events (事件). */
 export const CATEGORY_CLASSES = ['component', 'event'] as const;
 /** The five kinds of request of Beijing's 接诉即办 regulation (Art. 2). */
-export const REQUEST_KINDS = ['consultation', 'help', 'complaint', 'report', 'suggestion'] as const;
+export const REQUEST_KINDS = CONTRACT_REQUEST_KINDS;
 /** Major matters (safety, stability, violent crime) go to every responsible unit at once. */
 export const SEVERITIES = ['minor', 'ordinary', 'major'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -73,6 +73,14 @@ export class CategoryDocument {
   @IsIn(REQUEST_KINDS) requestKind: (typeof REQUEST_KINDS)[number];
   @IsIn(SEVERITIES) severity: Severity;
   @Matches(CODE) deadlinePolicy: string;
+  /** An emergency: intake answers with this number (110/119/120/122) and dispatches nothing. */
+  @IsOptional() @IsIn(EMERGENCY_NUMBERS) emergencyNumber?: EmergencyNumber;
+  /** A matter outside every unit's duty: where intake tells the reporter to go instead. */
+  @IsOptional() @IsString() @Length(1, 2000) referral?: string;
+  /** A consultation intake answers at once, and closes. */
+  @IsOptional() @IsString() @Length(1, 2000) answer?: string;
+  /** What else a report of this category may tell (Open311 attributes). */
+  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => CategoryFieldV2) fields?: CategoryFieldV2[];
 }
 
 /** A named unit, or the unit of the case's own community or street (属地). */

@@ -51,7 +51,13 @@ function announcement(directory: Directory): PayloadOf<'directory.published'> {
     version,
     areas: directory.flatAreas(),
     units: units.map(({ code, name, kind, areaCode }) => ({ code, name, kind, ...(areaCode ? { areaCode } : {}) })),
-    categories: categories.map(({ code, name, class: kind, group, requestKind, severity }) => ({ code, name, class: kind, group, requestKind, severity })),
+    categories: categories.map(({ code, name, class: kind, group, requestKind, severity, emergencyNumber, referral, answer, fields }) => ({
+      ...{ code, name, class: kind, group, requestKind, severity },
+      ...(emergencyNumber ? { emergencyNumber } : {}),
+      ...(referral ? { referral } : {}),
+      ...(answer ? { answer } : {}),
+      ...(fields?.length ? { fields } : {}),
+    })),
   };
 }
 

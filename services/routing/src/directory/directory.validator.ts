@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { ValidationError, validateSync } from 'class-validator';
-import { AREA_LEVELS, AreaDocument, DirectoryDocument, UnitRefDocument } from './directory.document';
+import { AREA_LEVELS, AreaDocument, CategoryDocument, DirectoryDocument, UnitRefDocument } from './directory.document';
 import { Ring, overlap, ringArea, simpleRingProblem, within } from './directory.geometry';
 import { checkCalendar } from '../calendar/business-calendar.validator';
 import { checkDeadlines } from '../deadlines/deadline-policy.validator';
@@ -153,7 +153,28 @@ function checkCategories(document: DirectoryDocument): DirectoryProblem[] {
     ...document.categories.flatMap((c, i) =>
       policies.has(c.deadlinePolicy) ? [] : [{ path: `$.categories[${i}].deadlinePolicy`, reason: `unknown deadline policy '${c.deadlinePolicy}'` }],
     ),
+    ...document.categories.flatMap((c, i) => checkIntakeAnswers(document, c, `$.categories[${i}]`)),
   ];
+}
+
+/**
+ * What intake answers itself is never dispatched: an emergency or a matter outside every
+ * unit's duty has no catalogue entry; only a consultation has an answer; field codes are unique.
+ */
+function checkIntakeAnswers(document: DirectoryDocument, category: CategoryDocument, path: string): DirectoryProblem[] {
+  const problems: DirectoryProblem[] = [];
+  if (category.emergencyNumber && category.referral) problems.push({ path, reason: 'an emergency is not also outside every unit\u2019s duty: give emergencyNumber or referral' });
+  const diverted = category.emergencyNumber ? 'an emergency' : category.referral ? 'outside every unit\u2019s duty' : undefined;
+  if (diverted && document.catalogue.some((item) => item.category === category.code)) {
+    problems.push({ path, reason: `'${category.code}' is ${diverted}: intake answers it, so the catalogue must not dispatch it` });
+  }
+  if (category.answer && category.requestKind !== 'consultation') problems.push({ path: `${path}.answer`, reason: 'only a consultation has an answer' });
+  problems.push(...duplicates((category.fields ?? []).map((f, j) => ({ path: `${path}.fields[${j}].code`, key: f.code })), 'field code'));
+  (category.fields ?? []).forEach((field, j) => {
+    const list = field.datatype === 'singlevaluelist' || field.datatype === 'multivaluelist';
+    if (list !== Boolean(field.values?.length)) problems.push({ path: `${path}.fields[${j}].values`, reason: list ? 'a list field needs its values' : 'only a list field has values' });
+  });
+  return problems;
 }
 
 function checkCatalogue(document: DirectoryDocument): DirectoryProblem[] {

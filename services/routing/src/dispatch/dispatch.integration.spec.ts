@@ -36,7 +36,7 @@ describe('dispatch and triage on real Postgres', () => {
     createEvent(
       'case.reported',
       randomUUID(),
-      { categoryCode, gridCode, channel: 'grid_worker', description, reportedAt: new Date().toISOString(), integrationCode: 'grid_app' },
+      { categoryCode, gridCode, channel: 'grid', requestKind: 'report', description, reportedAt: new Date().toISOString(), integrationCode: 'grid_app' },
       { trace: traceFrom() },
     );
   const report = (...events: EventEnvelope<'case.reported'>[]) => dataSource.transaction((manager) => dispatch.dispatch(manager, events));
