@@ -22,7 +22,7 @@ describe('returns, re-routing and arbitration, end to end', () => {
     const operator = system.apiKey('operators', 'command_centre');
     const reported = await call('intake', '/v1/cases', {
       apiKey: system.apiKey('integrations', 'grid_app'),
-      body: { category: 'sewage_dumping', description: '平桥社区河边有人直排污水', location: { gridCode: 'kaizhou.yunfeng.pingqiao.g02' }, channel: 'grid_worker' },
+      body: { category: 'sewage_dumping', description: '平桥社区河边有人直排污水', location: { gridCode: 'kaizhou.yunfeng.pingqiao.g02' }, channel: 'grid', gridWorkerId: 'GW-0217' },
     });
     expect(reported.status).toBe(201);
     const id = reported.body.id;

@@ -27,7 +27,7 @@ export interface DirectoryFile {
   version: number;
   areas: AreaNode;
   units: { code: string; name: string; kind: string }[];
-  categories: { code: string; name: string; severity: string }[];
+  categories: { code: string; name: string; severity: string; emergencyNumber?: string; referral?: unknown; answer?: string }[];
   catalogue: { category: string; area?: string; lead: { unit?: string; locality?: string } }[];
 }
 

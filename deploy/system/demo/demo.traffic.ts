@@ -27,14 +27,13 @@ export function weighted<T>(choices: readonly (readonly [T, number])[], random: 
 }
 
 /**
- * How cases come in: the 12345 hotline takes calls, and with them the residents' app and the
- * walk-in counter (the city's 12345 platform gathers those); grid workers whistle through theirs.
+ * How cases come in: the 12345 hotline takes calls (its service windows too), and with them the
+ * residents' app (the city's 12345 platform gathers those); grid workers whistle through theirs.
  */
 const CHANNELS: [{ channel: string; integration: string; reporter: boolean }, number][] = [
-  [{ channel: 'hotline', integration: 'hotline_12345', reporter: true }, 40],
-  [{ channel: 'grid_worker', integration: 'grid_app', reporter: false }, 35],
+  [{ channel: 'hotline', integration: 'hotline_12345', reporter: true }, 45],
+  [{ channel: 'grid', integration: 'grid_app', reporter: false }, 35],
   [{ channel: 'resident_app', integration: 'hotline_12345', reporter: true }, 20],
-  [{ channel: 'walk_in', integration: 'hotline_12345', reporter: true }, 5],
 ];
 
 /** Everyday matters are common, major ones (safety hazards, stability risks) rare. */
@@ -58,7 +57,8 @@ export class ReportMaker {
 
   constructor(directory: DirectoryFile, private readonly random: Random = Math.random) {
     this.grids = grids(directory.areas);
-    this.categories = directory.categories.map((c) => [c, SEVERITY_WEIGHT[c.severity] ?? 1] as const);
+    // Emergencies, referrals and answered consultations are answered by intake, never dispatched: the demo drives the loop.
+    this.categories = directory.categories.filter((c) => !c.emergencyNumber && !c.referral && !c.answer).map((c) => [c, SEVERITY_WEIGHT[c.severity] ?? 1] as const);
   }
 
   next(): DemoReport {
@@ -74,6 +74,7 @@ export class ReportMaker {
         location: { gridCode: grid.code },
         ...(how.reporter ? { reporter: { name: `${pick(SURNAMES, this.random)}${pick(TITLES, this.random)}`, phone } } : {}),
         channel: how.channel,
+        ...(how.channel === 'grid' ? { gridWorkerId: `GW-${grid.code.split('.').pop()}` } : {}),
       },
     };
   }

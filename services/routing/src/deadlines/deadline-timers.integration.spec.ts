@@ -27,7 +27,7 @@ describe('deadline timers on real Postgres', () => {
   const options = () => routingDatabase({ DATABASE_URL: env.databaseUrl });
   const report = async (count = 1): Promise<string[]> => {
     const events = Array.from({ length: count }, () =>
-      createEvent('case.reported', randomUUID(), { categoryCode: 'sewage_dumping', gridCode: GRID, channel: 'grid_worker', description: '污水直排河道', reportedAt: new Date().toISOString(), integrationCode: 'grid_app' }, { trace: traceFrom() }),
+      createEvent('case.reported', randomUUID(), { categoryCode: 'sewage_dumping', gridCode: GRID, channel: 'grid', requestKind: 'report', description: '污水直排河道', reportedAt: new Date().toISOString(), integrationCode: 'grid_app' }, { trace: traceFrom() }),
     );
     await dataSource.transaction((manager) => dispatch.dispatch(manager, events));
     return events.map((e) => e.caseId);
