@@ -4,6 +4,7 @@ import { RoutingEnv } from './routing.env';
 import { routingDatabase } from './database/routing.database';
 import { DispatchModule } from './dispatch/dispatch.module';
 import { ExplanationsModule } from './explanations/explanations.module';
+import { DirectoryVersionsModule } from './directory/directory-versions.module';
 
 @Module({})
 export class AppModule {
@@ -15,6 +16,7 @@ export class AppModule {
         DispatchModule.register({ intervalMs: env.TRIAGE_SWEEP_INTERVAL_MS, batchSize: 500 }),
         ApiKeyAuthModule.register('routing.operators'),
         ExplanationsModule,
+        DirectoryVersionsModule,
       ],
     };
   }

@@ -56,9 +56,10 @@ const PROBLEM_HEADERS: Partial<Record<ProblemStatus, HeadersObject>> = {
 
 /**
  * How one operation documents a problem: `true` for the usual wording, a string for its own
- * description, or an object that also shapes the example's `detail` and `errors`.
+ * description, or an object that also shapes the example's `detail` and `errors` (and its
+ * type, when the status stands for another problem than the usual one).
  */
-export type ProblemDoc = true | string | { description: string; detail?: string; errors?: ProblemFieldErrorDto[] };
+export type ProblemDoc = true | string | { description: string; detail?: string; errors?: ProblemFieldErrorDto[]; slug?: string };
 
 /**
  * Documents the application/problem+json answers an operation (or every operation of a
@@ -75,8 +76,9 @@ export function ApiProblems(problems: Partial<Record<ProblemStatus, ProblemDoc>>
 
 /** The OpenAPI response object of one problem: its description, schema, example and headers. */
 export function problemResponse(status: ProblemStatus, doc: ProblemDoc = true) {
-  const { slug, description, detail } = PROBLEMS[status];
+  const { description, detail } = PROBLEMS[status];
   const given = typeof doc === 'object' ? doc : { description: doc === true ? description : doc };
+  const slug = (typeof doc === 'object' && doc.slug) || PROBLEMS[status].slug;
   const example: ProblemDetailsDto = {
     type: `${PROBLEM_TYPES}${slug}`,
     title: titleOf(slug, status),

@@ -8,6 +8,7 @@ import { CreateRoutingSchema1763856000000 } from './migrations/1763856000000-cre
 import { AwaitingTriage1764633600000 } from './migrations/1764633600000-awaiting-triage';
 import { DirectoryVersions1765000000000 } from './migrations/1765000000000-directory-versions';
 import { Operators1764028700000 } from './migrations/1764028700000-operators';
+import { DirectoryPublishers1766040000000 } from './migrations/1766040000000-directory-publishers';
 
 export function routingDatabase(env: { DATABASE_URL: string; DB_PASSWORD?: string }): PostgresConnectionOptions {
   return typeOrmOptions({
@@ -21,6 +22,7 @@ export function routingDatabase(env: { DATABASE_URL: string; DB_PASSWORD?: strin
       DirectoryVersions1765000000000,
       Operators1764028700000,
       ...callersMigrations('routing.operators'),
+      DirectoryPublishers1766040000000,
     ],
   });
 }
