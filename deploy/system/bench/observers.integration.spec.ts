@@ -56,8 +56,8 @@ describe('the benchmark\u2019s observers', () => {
     }
     if (stages.department) {
       await db.query(
-        `INSERT INTO department.cases (case_id, department_code, category_code, grid_code, description, status, dispatched_at, due_at, traceparent, updated_at)
-         VALUES ($1, 'urban_management', $2, $3, 'bench', $4, now(), now() + interval '1 day', '', to_timestamp($5 / 1000.0))`,
+        `INSERT INTO department.cases (case_id, department_code, role, round, category_code, grid_code, description, status, dispatched_at, due_at, traceparent, updated_at)
+         VALUES ($1, 'urban_management', 'lead', 1, $2, $3, 'bench', $4, now(), now() + interval '1 day', '', to_timestamp($5 / 1000.0))`,
         [id, ...where, stages.department, times.listedAt ?? clientNow()],
       );
     }
@@ -90,8 +90,8 @@ describe('the benchmark\u2019s observers', () => {
       const counting = countLedger(db, new Map([[late, 'dispatched']]), 10_000);
       await new Promise((resolve) => setTimeout(resolve, 300));
       await db.query(
-        `INSERT INTO department.cases (case_id, department_code, category_code, grid_code, description, status, dispatched_at, due_at, traceparent)
-         VALUES ($1, 'urban_management', 'manhole_cover', 'kaizhou.hanfeng.binhu.g01', 'bench', 'dispatched', now(), now(), '')`,
+        `INSERT INTO department.cases (case_id, department_code, role, round, category_code, grid_code, description, status, dispatched_at, due_at, traceparent)
+         VALUES ($1, 'urban_management', 'lead', 1, 'manhole_cover', 'kaizhou.hanfeng.binhu.g01', 'bench', 'dispatched', now(), now(), '')`,
         [late],
       );
       expect(await counting).toEqual({ lost: 0, duplicated: 0 });
@@ -149,8 +149,8 @@ describe('the benchmark\u2019s observers', () => {
         await new Promise((resolve) => setTimeout(resolve, 100));
         expect(listed).toBe(false);
         await db.query(
-          `INSERT INTO department.cases (case_id, department_code, category_code, grid_code, description, status, dispatched_at, due_at, traceparent)
-           VALUES ($1, 'urban_management', 'manhole_cover', 'kaizhou.hanfeng.binhu.g01', 'bench', 'dispatched', now(), now(), '')`,
+          `INSERT INTO department.cases (case_id, department_code, role, round, category_code, grid_code, description, status, dispatched_at, due_at, traceparent)
+           VALUES ($1, 'urban_management', 'lead', 1, 'manhole_cover', 'kaizhou.hanfeng.binhu.g01', 'bench', 'dispatched', now(), now(), '')`,
           [id],
         );
         await waiting;
