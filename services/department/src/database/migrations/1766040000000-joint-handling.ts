@@ -20,11 +20,9 @@ export class JointHandling1766040000000 implements MigrationInterface {
         recorded_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (case_id, lead_code, round)
       )`);
-    await runner.query(`CREATE INDEX cases_by_role ON department.cases (department_code, role, dispatched_at)`);
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    await runner.query('DROP INDEX department.cases_by_role');
     await runner.query('DROP TABLE department.resolutions_without_assistants');
   }
 }
