@@ -55,10 +55,12 @@ describe('crash recovery, end to end', () => {
 
     const count = (sql: string) => system.count(sql);
     expect(await count(`SELECT count(*)::int AS n FROM intake.cases WHERE idempotency_key LIKE 'crash-%'`)).toBe(CALLS);
+    // One lead per case; the units assisting or copied (illegal construction has both) hold rows of their own.
     await eventually(
       async () => expect(await count(`SELECT count(*)::int AS n FROM department.cases WHERE role = 'lead'`)).toBe(CALLS),
       60_000,
     );
+    expect(await count('SELECT count(DISTINCT case_id)::int AS n FROM department.cases')).toBe(CALLS);
     await eventually(async () =>
       expect(await count(`SELECT count(*)::int AS n FROM intake.cases WHERE status = 'dispatched'`)).toBe(CALLS),
     );

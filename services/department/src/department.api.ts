@@ -8,6 +8,10 @@ and resolves them (办结) with what was done. Every route needs the department'
 sees only that department's cases; another department's case answers 404, as if it did not exist.
 
 A case moves \`dispatched\` → \`acknowledged\` → \`resolved\`, and to \`closed\` once the resident is
-satisfied. Repeating an action that already happened answers with the case as it is.`,
+satisfied. Repeating an action that already happened answers with the case as it is.
+
+A case may be held by several units (首接负责): one lead, its assistants (协办), who each report
+their part to the lead, and units copied (抄送), who only read. The lead resolves once every
+assistant has reported, or says why it does not wait.`,
   tags: { cases: 'The cases dispatched to your department, and what you do with them.' },
 };

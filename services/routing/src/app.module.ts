@@ -7,6 +7,7 @@ import { ExplanationsModule } from './explanations/explanations.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { ReturnsModule } from './returns/returns.module';
 import { CommandCentreModule } from './command-centre/command-centre.module';
+import { DirectoryVersionsModule } from './directory/directory-versions.module';
 
 @Module({})
 export class AppModule {
@@ -21,6 +22,7 @@ export class AppModule {
         ExplanationsModule,
         ReturnsModule,
         CommandCentreModule,
+        DirectoryVersionsModule,
       ],
     };
   }

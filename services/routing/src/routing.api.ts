@@ -8,9 +8,11 @@ assistants, the units copied), by the rules of the field applied to the director
 versioned data of areas, handling units, categories, the dispatch catalogue and the
 responsibility lists. Every decision is recorded with its rule, directory version, inputs and
 the alternatives set aside. The command centre's operators read a case's routing history,
-explained in plain words, with their own API keys.`,
+explained in plain words, and show, compare and publish the directory's versions, with their
+own API keys.`,
   tags: {
     cases: 'Why each case went where it went.',
     'command-centre': 'The command centre\u2019s queue of cases waiting for a person, its dispatches, rulings and re-routes, and their audit.',
+    directory: 'The directory\u2019s versions: shown, compared and published by the command centre.',
   },
 };

@@ -4,6 +4,8 @@ import { ApiKeyAuth, ApiKeyGuard, ApiProblems, ApiUuidParam, Caller, CurrentCall
 import { DepartmentCasesService } from './department-cases.service';
 import { ListCasesQueryDto, ResolveCaseDto } from './case-actions.dto';
 import { CasePageDto, DepartmentCaseDto } from './department-case.dto';
+import { JointCaseDto } from '../joint-handling/joint-handling.dto';
+import { JointHandlingService } from '../joint-handling/joint-handling.service';
 
 const CaseId = () => UuidParam('id');
 const ApiCaseId = () => ApiUuidParam('id', 'The case\u2019s id.');
@@ -19,12 +21,17 @@ const NOT_YOURS = {
 @Controller('v1/cases')
 @UseGuards(ApiKeyGuard)
 export class DepartmentCasesController {
-  constructor(private readonly cases: DepartmentCasesService) {}
+  constructor(
+    private readonly cases: DepartmentCasesService,
+    private readonly joint: JointHandlingService,
+  ) {}
 
   @Get()
   @ApiOperation({
     summary: 'Your department\u2019s cases',
-    description: 'The cases dispatched to your department, oldest dispatch first, a page at a time: pass `next` as `after` for the next page.',
+    description:
+      'The cases dispatched to your department, oldest dispatch first, a page at a time: pass `next` as `after` for the next page. ' +
+      'Each says your unit\u2019s role in it (lead, assistant, copied); `role` keeps the cases of one role.',
   })
   @ApiOkResponse({ description: 'A page of cases.', type: CasePageDto })
   @ApiProblems({
@@ -35,12 +42,15 @@ export class DepartmentCasesController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One of your cases', description: 'A case dispatched to your department, as it stands.' })
+  @ApiOperation({
+    summary: 'One of your cases',
+    description: 'A case dispatched to your department, as it stands. The lead of a joint case also sees each assistant\u2019s part (协办反馈).',
+  })
   @ApiCaseId()
-  @ApiOkResponse({ description: 'The case.', type: DepartmentCaseDto })
+  @ApiOkResponse({ description: 'The case.', type: JointCaseDto })
   @ApiProblems({ 400: BAD_CASE_ID, 404: NOT_YOURS })
-  get(@CurrentCaller() caller: Caller, @CaseId() id: string): Promise<DepartmentCaseDto> {
-    return this.cases.get(caller.code, id);
+  async get(@CurrentCaller() caller: Caller, @CaseId() id: string): Promise<JointCaseDto> {
+    return this.joint.withParts(caller.code, await this.cases.get(caller.code, id));
   }
 
   @Post(':id/acknowledge')
@@ -62,10 +72,13 @@ export class DepartmentCasesController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Resolve a case (办结)',
-    description: 'Your department finished the work and says what was done; the resident is then asked whether it was fixed. Resolving it again with the same resolution answers with the case as it is.',
+    description:
+      'Your department finished the work and says what was done; the resident is then asked whether it was fixed. Resolving it again with the same ' +
+      'resolution answers with the case as it is. Only the lead resolves; the lead of a joint case (首接负责) resolves once every assistant of the ' +
+      'round has reported its part, or gives `withoutAssistantsReason`, which is recorded and shown on the case.',
   })
   @ApiCaseId()
-  @ApiOkResponse({ description: 'The case, resolved.', type: DepartmentCaseDto })
+  @ApiOkResponse({ description: 'The case, resolved.', type: JointCaseDto })
   @ApiProblems({
     400: {
       description: '`id` is not a UUID, `resolution` is missing or too long, or the body is not JSON.',
@@ -73,13 +86,19 @@ export class DepartmentCasesController {
     },
     404: NOT_YOURS,
     409: {
-      description: 'The case is not in a state to be resolved: not acknowledged yet (acknowledge it first), closed, or resolved before with another resolution.',
+      description:
+        'The case is not in a state to be resolved: not acknowledged yet (acknowledge it first), closed, resolved before with another resolution, ' +
+        'your unit does not lead it, or assistants of a joint case have not reported (`assistantsPending` names them; ' +
+        '`allowedActions` says `resolve_without_assistants`: resolve with `withoutAssistantsReason`).',
       detail: `case ${UUID_EXAMPLE} is dispatched: acknowledge the case before resolving it`,
     },
     413: true,
     415: true,
   })
-  resolve(@CurrentCaller() caller: Caller, @CaseId() id: string, @Body() dto: ResolveCaseDto): Promise<DepartmentCaseDto> {
-    return this.cases.apply(caller.code, id, 'resolve', dto.resolution);
+  async resolve(@CurrentCaller() caller: Caller, @CaseId() id: string, @Body() dto: ResolveCaseDto): Promise<JointCaseDto> {
+    const resolved = await this.cases.apply(caller.code, id, 'resolve', dto.resolution, (manager, found) =>
+      this.joint.requireAssistantsReported(manager, found, dto.withoutAssistantsReason),
+    );
+    return this.joint.withParts(caller.code, resolved);
   }
 }

@@ -9,6 +9,9 @@ import { ListCasesQueryDto } from './case-actions.dto';
 
 type Transition = 'acknowledge' | 'resolve';
 
+/** What must hold before a unit's case moves on, checked in the action's transaction (e.g. joint handling's). */
+export type TransitionCheck = (manager: EntityManager, found: DepartmentCaseEntity) => Promise<void>;
+
 /** From which status each action may start, and where it leads. */
 const TRANSITIONS: Record<Transition, { from: DepartmentCaseStatus; to: DepartmentCaseStatus; hint: string }> = {
   acknowledge: { from: 'dispatched', to: 'acknowledged', hint: 'only a dispatched case can be acknowledged' },
@@ -78,6 +81,7 @@ export class DepartmentCasesService {
       .addOrderBy('c.case_id', 'ASC')
       .limit(query.limit);
     if (query.status) builder.andWhere('c.status = :status', { status: query.status });
+    if (query.role) builder.andWhere('c.role = :role', { role: query.role });
     if (query.after) {
       builder.andWhere(
         '(c.dispatched_at, c.case_id) > (SELECT p.dispatched_at, p.case_id FROM department.cases p WHERE p.case_id = :after AND p.department_code = :departmentCode)',
@@ -99,8 +103,9 @@ export class DepartmentCasesService {
    * Moves one of the department's own cases along and records the event in the same
    * transaction. Repeating an action that already happened (a retry, even after the case moved
    * on) answers with the case as it is now; repeating it with other content is a conflict.
+   * `check` runs on a fresh move only, after the case's own state allows it.
    */
-  async apply(departmentCode: string, caseId: string, transition: Transition, resolution?: string) {
+  async apply(departmentCode: string, caseId: string, transition: Transition, resolution?: string, check?: TransitionCheck) {
     const { from, to, hint } = TRANSITIONS[transition];
     return this.dataSource.transaction(async (manager) => {
       const found = await this.find(manager, departmentCode, caseId, true);
@@ -112,6 +117,7 @@ export class DepartmentCasesService {
         return view(found);
       }
       if (found.status !== from) throw conflict(found, `case ${caseId} is ${found.status}: ${hint}`);
+      await check?.(manager, found);
       const now = new Date();
       const changes: Partial<DepartmentCaseEntity> =
         transition === 'acknowledge' ? { status: to, acknowledgedAt: now } : { status: to, resolvedAt: now, resolution };

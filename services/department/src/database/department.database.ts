@@ -8,6 +8,7 @@ import { UnitEntity } from '../units/unit.entity';
 import { CreateDepartmentSchema1763856000000 } from './migrations/1763856000000-create-department-schema';
 import { Units1765000000000 } from './migrations/1765000000000-units';
 import { CaseHolders1766000000000 } from './migrations/1766000000000-case-holders';
+import { JointHandling1766040000000 } from './migrations/1766040000000-joint-handling';
 import { CaseReturns1767000000000 } from './migrations/1767000000000-case-returns';
 
 export function departmentDatabase(env: { DATABASE_URL: string; DB_PASSWORD?: string }): PostgresConnectionOptions {
@@ -21,6 +22,7 @@ export function departmentDatabase(env: { DATABASE_URL: string; DB_PASSWORD?: st
       ...callersMigrations('department.departments'),
       Units1765000000000,
       CaseHolders1766000000000,
+      JointHandling1766040000000,
       CaseReturns1767000000000,
     ],
   });

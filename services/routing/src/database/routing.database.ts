@@ -8,6 +8,7 @@ import { CreateRoutingSchema1763856000000 } from './migrations/1763856000000-cre
 import { AwaitingTriage1764633600000 } from './migrations/1764633600000-awaiting-triage';
 import { DirectoryVersions1765000000000 } from './migrations/1765000000000-directory-versions';
 import { Operators1764028700000 } from './migrations/1764028700000-operators';
+import { DirectoryPublishers1766040000000 } from './migrations/1766040000000-directory-publishers';
 import { DeadlineClocks1766000000000 } from './migrations/1766000000000-deadline-clocks';
 import { ReturnsAndArbitration1767000000000 } from './migrations/1767000000000-returns-and-arbitration';
 
@@ -24,6 +25,7 @@ export function routingDatabase(env: { DATABASE_URL: string; DB_PASSWORD?: strin
       Operators1764028700000,
       ...callersMigrations('routing.operators'),
       DeadlineClocks1766000000000,
+      DirectoryPublishers1766040000000,
       ReturnsAndArbitration1767000000000,
     ],
   });

@@ -17,8 +17,13 @@ export interface PublishResult {
  * (InvalidDirectoryError names every problem, and the running version stays), stored, and
  * announced as directory.published through the outbox. Versions only go forward; the same
  * version again with the same content is a no-op, with other content it is refused.
+ * `publishedBy` is the operator who submitted it; setup's file has none.
  */
-export async function publishDirectory(manager: EntityManager, input: unknown, outbox = new OutboxWriter('routing')): Promise<PublishResult> {
+export async function publishDirectory(
+  manager: EntityManager,
+  input: unknown,
+  { outbox = new OutboxWriter('routing'), publishedBy = null }: { outbox?: OutboxWriter; publishedBy?: string | null } = {},
+): Promise<PublishResult> {
   const document = validateDirectory(input);
   const json = JSON.stringify(input);
   const checksum = createHash('sha256').update(json).digest('hex');
@@ -33,11 +38,12 @@ export async function publishDirectory(manager: EntityManager, input: unknown, o
     ]);
   }
   if (running && document.version <= running.version) return { version: running.version, published: false };
-  await manager.query('INSERT INTO routing.directory_versions (version, city, checksum, document) VALUES ($1, $2, $3, $4)', [
+  await manager.query('INSERT INTO routing.directory_versions (version, city, checksum, document, published_by) VALUES ($1, $2, $3, $4, $5)', [
     document.version,
     document.city,
     checksum,
     json,
+    publishedBy,
   ]);
   await outbox.add(manager, createEvent('directory.published', directoryKey(document.city), announcement(new Directory(document.version, document))));
   return { version: document.version, published: true };
