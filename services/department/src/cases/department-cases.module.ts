@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DepartmentCasesController } from './department-cases.controller';
 import { DepartmentCasesService } from './department-cases.service';
 import { CaseEventsHandler } from './case-events.handler';
+import { CaseFlowMetrics } from './case-flow.metrics';
 
-@Module({ controllers: [DepartmentCasesController, CaseEventsHandler], providers: [DepartmentCasesService] })
+@Module({ controllers: [DepartmentCasesController, CaseEventsHandler], providers: [DepartmentCasesService, CaseFlowMetrics] })
 export class DepartmentCasesModule {}
