@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Counter, Gauge, Registry } from 'prom-client';
+import { Counter, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
-import { caseStageTimer } from '@gridwhistle/observability';
+import { caseStageTimer, groupedCountGauge } from '@gridwhistle/observability';
 import { DepartmentCaseEntity } from './department-case.entity';
 
 /** A unit's hold on a case that is still open: the states its backlog is counted in. */
@@ -24,20 +24,15 @@ export class CaseFlowMetrics {
     this.acknowledged = counter('gridwhistle_cases_acknowledged_total', 'Cases acknowledged (签收) by the units holding them');
     this.resolved = counter('gridwhistle_cases_resolved_total', 'Cases resolved (办结) by their lead units');
     this.timeStage = caseStageTimer(registry, ['dispatched_to_acknowledged', 'acknowledged_to_resolved']);
-    const open: Gauge = new Gauge({
-      name: 'gridwhistle_unit_open_cases',
-      help: 'Cases units hold and have not seen closed, by unit and state',
-      labelNames: ['unit', 'state'],
-      registers: [registry],
-      async collect() {
-        const rows: { unit: string; state: string; n: number }[] = await dataSource.query(
+    groupedCountGauge(
+      registry,
+      { name: 'gridwhistle_unit_open_cases', help: 'Cases units hold and have not seen closed, by unit and state', labelNames: ['unit', 'state'] },
+      () =>
+        dataSource.query(
           `SELECT department_code AS unit, status AS state, count(*)::int AS n FROM department.cases WHERE status = ANY($1) GROUP BY 1, 2`,
           [OPEN_STATES],
-        );
-        open.reset();
-        for (const row of rows) open.set({ unit: row.unit, state: row.state }, row.n);
-      },
-    });
+        ),
+    );
   }
 
   /** After the transaction that moved the case committed: a rolled-back step is not counted. */

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Gauge, Registry } from 'prom-client';
+import { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
+import { groupedCountGauge } from '@gridwhistle/observability';
 
 /**
  * Cases not yet closed, by grid and public status, read at scrape time over a partial index of
@@ -11,18 +12,10 @@ import { DataSource } from 'typeorm';
 @Injectable()
 export class OpenCasesMetrics {
   constructor(@InjectDataSource() dataSource: DataSource, registry: Registry) {
-    const open: Gauge = new Gauge({
-      name: 'gridwhistle_grid_open_cases',
-      help: 'Cases reported and not closed, by grid and status',
-      labelNames: ['grid', 'status'],
-      registers: [registry],
-      async collect() {
-        const rows: { grid: string; status: string; n: number }[] = await dataSource.query(
-          `SELECT grid_code AS grid, status, count(*)::int AS n FROM intake.cases WHERE status <> 'closed' GROUP BY 1, 2`,
-        );
-        open.reset();
-        for (const row of rows) open.set({ grid: row.grid, status: row.status }, row.n);
-      },
-    });
+    groupedCountGauge(
+      registry,
+      { name: 'gridwhistle_grid_open_cases', help: 'Cases reported and not closed, by grid and status', labelNames: ['grid', 'status'] },
+      () => dataSource.query(`SELECT grid_code AS grid, status, count(*)::int AS n FROM intake.cases WHERE status <> 'closed' GROUP BY 1, 2`),
+    );
   }
 }
