@@ -14,6 +14,7 @@ export class ConsumerLagMonitor {
   private admin?: Admin;
   private timer?: NodeJS.Timeout;
   private measuring?: Promise<void>;
+  private connected = false;
 
   constructor(
     private readonly kafka: KafkaSettings,
@@ -28,11 +29,11 @@ export class ConsumerLagMonitor {
     });
   }
 
-  async start(topics: string[], intervalMs: number): Promise<void> {
+  /** Measures now and every `intervalMs`, in the background: a broker that does not answer delays no start. */
+  start(topics: string[], intervalMs: number): void {
     this.admin = new Kafka(kafkaConfig({ ...this.kafka, clientId: `${this.kafka.clientId}-lag` })).admin();
-    await this.admin.connect();
     const measure = () => (this.measuring ??= this.measure(topics).finally(() => (this.measuring = undefined)));
-    await measure();
+    void measure();
     this.timer = setInterval(measure, intervalMs);
   }
 
@@ -41,11 +42,14 @@ export class ConsumerLagMonitor {
     await this.measuring;
     await this.admin?.disconnect();
     this.admin = undefined;
+    this.connected = false;
   }
 
   private async measure(topics: string[]): Promise<void> {
     const admin = this.admin!;
     try {
+      if (!this.connected) await admin.connect();
+      this.connected = true;
       const committed = await admin.fetchOffsets({ groupId: this.groupId, topics });
       for (const topic of topics) {
         const ends = await admin.fetchTopicOffsets(topic);

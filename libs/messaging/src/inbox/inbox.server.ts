@@ -110,7 +110,7 @@ export class InboxServer extends Server implements CustomTransportStrategy {
       });
       this.committer.start();
       this.pruner.start(this.options.pruneIntervalMs);
-      await this.lag.start(names, this.options.lagIntervalMs);
+      this.lag.start(names, this.options.lagIntervalMs);
       callback();
     } catch (error) {
       callback(error);

@@ -11,14 +11,16 @@ export function centroid(ring: Ring): [number, number] {
   let twice = 0;
   let x = 0;
   let y = 0;
+  // Relative to the first vertex: products of small numbers keep the precision that of degrees would lose.
+  const [ox, oy] = ring[0];
   for (let i = 0; i < ring.length - 1; i++) {
-    const [[x0, y0], [x1, y1]] = [ring[i], ring[i + 1]];
+    const [[x0, y0], [x1, y1]] = [ring[i], ring[i + 1]].map(([x, y]) => [x - ox, y - oy]);
     const cross = x0 * y1 - x1 * y0;
     twice += cross;
     x += (x0 + x1) * cross;
     y += (y0 + y1) * cross;
   }
-  return [x / (3 * twice), y / (3 * twice)];
+  return [ox + x / (3 * twice), oy + y / (3 * twice)];
 }
 
 /**
