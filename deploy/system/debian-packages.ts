@@ -11,6 +11,9 @@ export interface DebianTool {
 export const TEST_TOOLS: DebianTool[] = [
   { command: '/usr/bin/chromium', package: 'chromium' },
   { command: '/usr/bin/kubectl', package: 'kubectl' },
+  // Debian's prometheus package ships promtool beside the server.
+  { command: '/usr/bin/prometheus', package: 'prometheus' },
+  { command: '/usr/bin/promtool', package: 'prometheus' },
 ];
 
 /**
@@ -20,7 +23,7 @@ export const TEST_TOOLS: DebianTool[] = [
 export function ensureDebianTools(tools: DebianTool[], log: (line: string) => void): void {
   const missing = tools.filter((tool) => !existsSync(tool.command));
   if (missing.length === 0) return;
-  const packages = missing.map((tool) => tool.package);
+  const packages = [...new Set(missing.map((tool) => tool.package))];
   log(`installing ${packages.join(', ')} from Debian (apt-get)`);
   const asRoot = process.getuid?.() === 0;
   const run = (args: string[]) =>

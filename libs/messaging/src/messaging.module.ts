@@ -101,6 +101,7 @@ export class MessagingModule {
                 commitIntervalMs: 1000,
                 retentionHours: inboxRetentionHours(kafka),
                 pruneIntervalMs: 600_000,
+                lagIntervalMs: 10_000,
                 ...options.inbox,
               },
               registry,

@@ -11,6 +11,7 @@ import { InboxContext } from './inbox.context';
 import { OffsetCommitter } from './offset-committer';
 import { InboxMetrics, InboxOutcome } from './inbox.metrics';
 import { InboxPruner } from './inbox.pruner';
+import { ConsumerLagMonitor } from './consumer-lag.monitor';
 import { TransientFailures, describeFailure } from './failure';
 import { BatchControl, DONE, STOPPED, outlastOutages, sleep } from './outlast-outages';
 
@@ -30,6 +31,8 @@ export interface InboxServerOptions {
   /** How long handled event ids are kept; must outlast the topics' retention (see inboxRetentionHours). */
   retentionHours: number;
   pruneIntervalMs: number;
+  /** How often the group's lag is measured for /metrics. */
+  lagIntervalMs: number;
 }
 
 interface Delivery {
@@ -55,6 +58,7 @@ export class InboxServer extends Server implements CustomTransportStrategy {
   private committer?: OffsetCommitter;
   private readonly pruner: InboxPruner;
   private readonly metrics: InboxMetrics;
+  private readonly lag: ConsumerLagMonitor;
   /** Batches of all partitions in flight share one transaction (see handleBatch); an outage fails them all at once. */
   private readonly writer = new GroupCommit<Delivery[], void>(
     (batches) => this.handleInTransaction(batches.flat()).then(() => batches.map(() => undefined)),
@@ -73,6 +77,7 @@ export class InboxServer extends Server implements CustomTransportStrategy {
   ) {
     super();
     this.metrics = new InboxMetrics(registry);
+    this.lag = new ConsumerLagMonitor(kafka, options.groupId, registry);
     this.pruner = new InboxPruner(dataSource, options.schema, options.retentionHours);
   }
 
@@ -94,7 +99,9 @@ export class InboxServer extends Server implements CustomTransportStrategy {
       });
       this.committer = new OffsetCommitter(this.consumer, this.options.commitIntervalMs);
       await this.consumer.connect();
-      await this.consumer.subscribe({ topics: topics.map((t) => topicName(this.kafka, t)), fromBeginning: true });
+      const names = topics.map((t) => topicName(this.kafka, t));
+      this.deadLetters.expect(names);
+      await this.consumer.subscribe({ topics: names, fromBeginning: true });
       await this.consumer.run({
         partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,
         eachBatchAutoResolve: false,
@@ -103,6 +110,7 @@ export class InboxServer extends Server implements CustomTransportStrategy {
       });
       this.committer.start();
       this.pruner.start(this.options.pruneIntervalMs);
+      this.lag.start(names, this.options.lagIntervalMs);
       callback();
     } catch (error) {
       callback(error);
@@ -111,6 +119,7 @@ export class InboxServer extends Server implements CustomTransportStrategy {
 
   async close(): Promise<void> {
     this.pruner.stop();
+    await this.lag.stop();
     await this.committer?.stop();
     await this.consumer?.disconnect();
     this.consumer = undefined;

@@ -3,7 +3,7 @@ import { Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { Counter, Gauge, Registry } from 'prom-client';
 import { EventEnvelope, TopicKey } from '@gridwhistle/contracts';
-import { PgListener } from '@gridwhistle/persistence';
+import { PgListener, sharedReading } from '@gridwhistle/persistence';
 import { KafkaSettings, topicName } from '../kafka.settings';
 import { outboxChannel } from '../messaging.tables';
 
@@ -46,6 +46,7 @@ export class OutboxRelay {
   private lastPrune = 0;
   private readonly published: Counter;
   private readonly lag: Gauge;
+  private readonly backlog: Gauge;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -69,11 +70,22 @@ export class OutboxRelay {
       labelNames: ['type'],
       registers: [registry],
     });
+    const collect = sharedReading(async () => {
+      const { age, backlog } = await this.unpublished();
+      this.lag.set(age);
+      this.backlog.set(backlog);
+    });
     this.lag = new Gauge({
       name: 'gridwhistle_outbox_oldest_unpublished_seconds',
       help: 'Age of the oldest event waiting in the outbox',
       registers: [registry],
-      collect: async () => this.lag.set(await this.oldestUnpublishedAge()),
+      collect,
+    });
+    this.backlog = new Gauge({
+      name: 'gridwhistle_outbox_unpublished_events',
+      help: 'Events waiting in the outbox to be published',
+      registers: [registry],
+      collect,
     });
   }
 
@@ -174,11 +186,11 @@ export class OutboxRelay {
     );
   }
 
-  private async oldestUnpublishedAge(): Promise<number> {
+  private async unpublished(): Promise<{ age: number; backlog: number }> {
     const [row] = await this.dataSource.query(
-      `SELECT coalesce(extract(epoch FROM now() - min(created_at)), 0)::float AS age
+      `SELECT coalesce(extract(epoch FROM now() - min(created_at)), 0)::float AS age, count(*)::int AS backlog
        FROM "${this.options.schema}".outbox WHERE published_at IS NULL`,
     );
-    return row.age;
+    return row;
   }
 }

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
+import { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { createEvent } from '@gridwhistle/contracts';
 import { OutboxWriter } from '@gridwhistle/messaging';
@@ -8,6 +9,7 @@ import { Problem } from '@gridwhistle/platform';
 import { IsolatedEnvironment, createIsolatedEnvironment, migratedDataSource } from '@gridwhistle/testing';
 import { departmentDatabase } from '../database/department.database';
 import { DepartmentCasesService } from './department-cases.service';
+import { CaseFlowMetrics } from './case-flow.metrics';
 
 /** One case held by several units, round by round, on real Postgres. */
 describe('the units holding a case', () => {
@@ -18,7 +20,7 @@ describe('the units holding a case', () => {
   beforeAll(async () => {
     env = await createIsolatedEnvironment([serviceDatabase('department')]);
     dataSource = await migratedDataSource(departmentDatabase({ DATABASE_URL: env.databaseUrl }), env.databaseUrl);
-    cases = new DepartmentCasesService(dataSource, new OutboxWriter('department'));
+    cases = new DepartmentCasesService(dataSource, new OutboxWriter('department'), new CaseFlowMetrics(dataSource, new Registry()));
   });
   afterAll(async () => {
     await dataSource?.destroy();

@@ -3,6 +3,7 @@ import { DepartmentCasesController } from './department-cases.controller';
 import { DepartmentCasesService } from './department-cases.service';
 import { CaseEventsHandler } from './case-events.handler';
 import { JointHandlingModule } from '../joint-handling/joint-handling.module';
+import { CaseFlowMetrics } from './case-flow.metrics';
 
-@Module({ imports: [JointHandlingModule], controllers: [DepartmentCasesController, CaseEventsHandler], providers: [DepartmentCasesService] })
+@Module({ imports: [JointHandlingModule], controllers: [DepartmentCasesController, CaseEventsHandler], providers: [DepartmentCasesService, CaseFlowMetrics] })
 export class DepartmentCasesModule {}

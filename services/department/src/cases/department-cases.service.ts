@@ -6,6 +6,7 @@ import { OutboxWriter } from '@gridwhistle/messaging';
 import { Problem } from '@gridwhistle/platform';
 import { CaseRole, DepartmentCaseEntity, DepartmentCaseStatus, PROGRESS_STATUSES, RELEASED_STATUSES } from './department-case.entity';
 import { ListCasesQueryDto } from './case-actions.dto';
+import { CaseFlowMetrics } from './case-flow.metrics';
 
 type Transition = 'acknowledge' | 'resolve';
 
@@ -24,6 +25,7 @@ export class DepartmentCasesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
+    private readonly metrics: CaseFlowMetrics,
   ) {}
 
   /**
@@ -107,14 +109,14 @@ export class DepartmentCasesService {
    */
   async apply(departmentCode: string, caseId: string, transition: Transition, resolution?: string, check?: TransitionCheck) {
     const { from, to, hint } = TRANSITIONS[transition];
-    return this.dataSource.transaction(async (manager) => {
+    const { found, changes } = await this.dataSource.transaction(async (manager) => {
       const found = await this.find(manager, departmentCode, caseId, true);
       refuseIfNotActing(found, transition);
       if (reached(found.status, to)) {
         if (transition === 'resolve' && found.resolution !== resolution) {
           throw conflict(found, `case ${caseId} was already resolved with another resolution`);
         }
-        return view(found);
+        return { found, changes: undefined };
       }
       if (found.status !== from) throw conflict(found, `case ${caseId} is ${found.status}: ${hint}`);
       await check?.(manager, found);
@@ -128,8 +130,11 @@ export class DepartmentCasesService {
           ? createEvent('case.acknowledged', caseId, { departmentCode }, { trace, occurredAt: now })
           : createEvent('case.resolved', caseId, { departmentCode, resolution: resolution! }, { trace, occurredAt: now });
       await this.outbox.add(manager, event);
-      return view({ ...found, ...changes });
+      return { found, changes };
     });
+    if (!changes) return view(found);
+    this.metrics.moved(found, changes);
+    return view({ ...found, ...changes });
   }
 
   /** A department never learns whether another department's case exists: both answer 404. */

@@ -4,6 +4,7 @@ import { Counter, Registry } from 'prom-client';
 import { DataSource, EntityManager } from 'typeorm';
 import { EventEnvelope, Rating, createEvent } from '@gridwhistle/contracts';
 import { OutboxWriter } from '@gridwhistle/messaging';
+import { caseStageTimer } from '@gridwhistle/observability';
 import { Problem } from '@gridwhistle/platform';
 import { CallbackEntity } from './callback.entity';
 import { CaseReporterEntity } from './case-reporter.entity';
@@ -15,6 +16,8 @@ const CLOSING: readonly Rating[] = ['satisfied', 'basically_satisfied'];
 @Injectable()
 export class CallbacksService {
   private readonly ratings: Counter;
+  private readonly closed: Counter;
+  private readonly timeStage: ReturnType<typeof caseStageTimer>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -27,6 +30,14 @@ export class CallbacksService {
       labelNames: ['rating', 'department'],
       registers: [registry],
     });
+    this.closed = new Counter({
+      name: 'gridwhistle_cases_closed_total',
+      help: 'Cases closed (销号), by the outcome that closed them (the closing rating)',
+      labelNames: ['outcome'],
+      registers: [registry],
+    });
+    for (const outcome of CLOSING) this.closed.inc({ outcome }, 0);
+    this.timeStage = caseStageTimer(registry, ['resolved_to_closed']);
   }
 
   /**
@@ -85,8 +96,14 @@ export class CallbacksService {
       await this.outbox.add(manager, ...events);
       return { callback: { ...callback, ...changes }, fresh: true };
     });
-    if (outcome.fresh) this.ratings.inc({ rating, department: outcome.callback.departmentCode });
     const { callback } = outcome;
+    if (outcome.fresh) {
+      this.ratings.inc({ rating, department: callback.departmentCode });
+      if (callback.status === 'closed') {
+        this.closed.inc({ outcome: rating });
+        this.timeStage('resolved_to_closed', callback.resolvedAt, callback.gradedAt!);
+      }
+    }
     return { caseId, rating: callback.rating, caseClosed: callback.status === 'closed', gradedAt: callback.gradedAt!.toISOString() };
   }
 }

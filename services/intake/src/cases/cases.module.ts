@@ -7,11 +7,12 @@ import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
 import { CaseProgressHandler } from './case-progress.handler';
 import { CaseProgressService } from './case-progress.service';
+import { OpenCasesMetrics } from './open-cases.metrics';
 
 @Module({
   imports: [TypeOrmModule.forFeature([CaseEntity, TimelineEntryEntity]), ReferenceModule],
   controllers: [CasesController, CaseProgressHandler],
-  providers: [CasesService, CaseProgressService],
+  providers: [CasesService, CaseProgressService, OpenCasesMetrics],
   exports: [CasesService],
 })
 export class CasesModule {}

@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { CaseProgressHandler } from './case-progress.handler';
 import { DeadlineClocksService } from './deadline-clocks.service';
+import { DeadlineMetrics } from './deadline.metrics';
 import { DEADLINE_POLL, DeadlinePollOptions, DeadlinePoller } from './deadline.poller';
 
 /** Durable deadlines: the clocks of each case, their timers and the supervision ladder. */
@@ -11,7 +12,7 @@ export class DeadlinesModule {
     return {
       module: DeadlinesModule,
       controllers: [CaseProgressHandler],
-      providers: [DeadlineClocksService, DeadlinePoller, { provide: DEADLINE_POLL, useValue: poll }],
+      providers: [DeadlineClocksService, DeadlineMetrics, DeadlinePoller, { provide: DEADLINE_POLL, useValue: poll }],
       exports: [DeadlineClocksService],
     };
   }

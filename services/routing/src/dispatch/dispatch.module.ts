@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CaseReportedHandler } from './case-reported.handler';
 import { DispatchService } from './dispatch.service';
 import { AwaitingTriageMetrics } from './awaiting-triage.metrics';
+import { GridMetrics } from '../directory/grid.metrics';
 import { TRIAGE_SWEEP, TriageSweepOptions, TriageSweeper } from './triage.sweeper';
 
 @Module({})
@@ -10,7 +11,7 @@ export class DispatchModule {
     return {
       module: DispatchModule,
       controllers: [CaseReportedHandler],
-      providers: [DispatchService, AwaitingTriageMetrics, TriageSweeper, { provide: TRIAGE_SWEEP, useValue: sweep }],
+      providers: [DispatchService, AwaitingTriageMetrics, GridMetrics, TriageSweeper, { provide: TRIAGE_SWEEP, useValue: sweep }],
     };
   }
 }

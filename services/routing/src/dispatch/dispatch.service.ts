@@ -4,6 +4,7 @@ import { Counter, Registry } from 'prom-client';
 import { DataSource, EntityManager } from 'typeorm';
 import { EventEnvelope, createEvent } from '@gridwhistle/contracts';
 import { OutboxWriter } from '@gridwhistle/messaging';
+import { caseStageTimer } from '@gridwhistle/observability';
 import { decide } from '../decisions/decision.engine';
 import { DecisionRecordEntity } from '../decisions/decision-record.entity';
 import { RoutingDecision } from '../decisions/routing-decision';
@@ -30,6 +31,7 @@ interface Decided {
 export class DispatchService {
   private readonly logger = new Logger(DispatchService.name);
   private readonly decisions: Counter;
+  private readonly timeStage: ReturnType<typeof caseStageTimer>;
   private readonly directory = new RunningDirectory();
 
   constructor(
@@ -44,6 +46,7 @@ export class DispatchService {
       labelNames: ['outcome', 'department'],
       registers: [registry],
     });
+    this.timeStage = caseStageTimer(registry, ['reported_to_dispatched']);
   }
 
   /** Decides a batch of reported cases with one look at the running directory and one insert. */
@@ -52,7 +55,9 @@ export class DispatchService {
     const decidedAt = new Date();
     const decided = reported.map(({ caseId, payload, trace }) => {
       const found = { caseId, categoryCode: payload.categoryCode, gridCode: payload.gridCode, description: payload.description, traceparent: trace?.traceparent ?? null };
-      return this.outcome(found, decide(directory, found), decidedAt, directory);
+      const outcome = this.outcome(found, decide(directory, found), decidedAt, directory);
+      if (outcome.row.outcome === 'dispatched') this.timeStage('reported_to_dispatched', payload.reportedAt, decidedAt);
+      return outcome;
     });
     const waiting = decided.filter((d) => d.row.outcome === 'awaiting_triage');
     if (waiting.length > 0) this.logger.warn(`${waiting.length} case(s) held for triage: ${[...new Set(waiting.map((d) => d.record.rule))].join(', ')}`);
