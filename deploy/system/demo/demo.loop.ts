@@ -32,7 +32,7 @@ export interface DemoStats {
 
 interface UnitCase {
   id: string;
-  role: 'lead' | 'assisting' | 'copied';
+  role: 'lead' | 'assistant' | 'copied';
 }
 
 /** The stack's public HTTP APIs, as the integrations and handling units call them. */
@@ -71,7 +71,14 @@ export async function runDemo(target: DemoTarget, options: DemoOptions, log: (li
       headers: { authorization: `Bearer ${apiKey}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
     }).catch(() => undefined);
-    const json = response?.ok ? await response.json() : await response?.text();
+    // Answers and problems are JSON; anything else (a proxy's page) is kept as text for the log.
+    const text = (await response?.text()) ?? '';
+    let json: unknown = text;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      // not JSON
+    }
     return { status: response?.status ?? 0, json };
   };
   /** Runs `work` after `ms`, counted so that the drain can wait for it; dropped when the demo stops. */
@@ -87,7 +94,7 @@ export async function runDemo(target: DemoTarget, options: DemoOptions, log: (li
   };
   const failed = (what: string, status: number, detail: unknown) => {
     stats.failures++;
-    if (stats.failures <= 5) log(`${what}: ${status} ${typeof detail === 'string' ? detail.slice(0, 200) : ''}`);
+    if (stats.failures <= 5) log(`${what}: ${status} ${(typeof detail === 'string' ? detail : JSON.stringify(detail)).slice(0, 200)}`);
   };
 
   const grade = async (id: string, attempt = 1): Promise<void> => {
@@ -99,8 +106,12 @@ export async function runDemo(target: DemoTarget, options: DemoOptions, log: (li
     else if ([0, 404, 503].includes(answer.status) && attempt < 20) later(1000, () => grade(id, attempt + 1));
     else failed(`grading ${id}`, answer.status, answer.json);
   };
-  const resolve = async (unit: string, id: string) => {
-    const answer = await call('department', 'POST', `/v1/cases/${id}/resolve`, keyOf('departments', unit), { resolution: '已到现场处置完毕，拍照留档' });
+  /** The lead resolves once its assistants reported their parts; after ten tries it says why it did not wait. */
+  const resolve = async (unit: string, id: string, attempt = 0): Promise<void> => {
+    const body = { resolution: '已到现场处置完毕，拍照留档', ...(attempt >= 10 ? { withoutAssistantsReason: '协办单位逾期未反馈，牵头单位先行办结' } : {}) };
+    const answer = await call('department', 'POST', `/v1/cases/${id}/resolve`, keyOf('departments', unit), body);
+    const pending = (answer.json as { assistantsPending?: unknown[] } | undefined)?.assistantsPending?.length;
+    if (answer.status === 409 && pending) return void later(1000, () => resolve(unit, id, attempt + 1));
     if (answer.status !== 200) return failed(`resolving ${id}`, answer.status, answer.json);
     stats.resolved++;
     if (reporters.has(id)) later(between(1, 6, options.pace), () => grade(id));
@@ -111,6 +122,12 @@ export async function runDemo(target: DemoTarget, options: DemoOptions, log: (li
     stats.acknowledged++;
     if (late) stats.acknowledgedLate++;
     if (c.role === 'lead') later(between(2, 15, options.pace), () => resolve(unit, c.id));
+    if (c.role === 'assistant') later(between(1, 10, options.pace), () => reportPart(unit, c.id));
+  };
+  /** An assistant reports its part of a joint case to the lead (协办反馈). */
+  const reportPart = async (unit: string, id: string) => {
+    const answer = await call('department', 'POST', `/v1/cases/${id}/assistant-report`, keyOf('departments', unit), { report: '已配合完成本单位职责范围内的处置' });
+    if (answer.status !== 200) failed(`reporting ${id}`, answer.status, answer.json);
   };
   /** A unit's look at what was dispatched to it: every new case is taken in hand, some late. */
   const workList = async (unit: string) => {

@@ -7,6 +7,8 @@ import { serviceDatabase } from '@gridwhistle/persistence';
 import { Problem } from '@gridwhistle/platform';
 import { IsolatedEnvironment, createIsolatedEnvironment, migratedDataSource } from '@gridwhistle/testing';
 import { departmentDatabase } from '../database/department.database';
+import { CaseFlowMetrics } from '../cases/case-flow.metrics';
+import { Registry } from 'prom-client';
 import { DepartmentCasesService } from '../cases/department-cases.service';
 import { JointHandlingService } from './joint-handling.service';
 
@@ -20,7 +22,7 @@ describe('joint handling', () => {
   beforeAll(async () => {
     env = await createIsolatedEnvironment([serviceDatabase('department')]);
     dataSource = await migratedDataSource(departmentDatabase({ DATABASE_URL: env.databaseUrl }), env.databaseUrl);
-    cases = new DepartmentCasesService(dataSource, new OutboxWriter('department'));
+    cases = new DepartmentCasesService(dataSource, new OutboxWriter('department'), new CaseFlowMetrics(dataSource, new Registry()));
     joint = new JointHandlingService(dataSource, new OutboxWriter('department'));
     await dataSource.query(`INSERT INTO department.units (code, name, kind, directory_version) VALUES ('emergency', '区应急管理局', 'department', 1)`);
   });

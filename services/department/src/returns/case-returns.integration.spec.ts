@@ -7,6 +7,8 @@ import { serviceDatabase } from '@gridwhistle/persistence';
 import { Problem } from '@gridwhistle/platform';
 import { IsolatedEnvironment, createIsolatedEnvironment, migratedDataSource } from '@gridwhistle/testing';
 import { departmentDatabase } from '../database/department.database';
+import { CaseFlowMetrics } from '../cases/case-flow.metrics';
+import { Registry } from 'prom-client';
 import { DepartmentCasesService } from '../cases/department-cases.service';
 import { CaseReturnsService } from './case-returns.service';
 
@@ -23,7 +25,7 @@ describe('returning a case', () => {
     env = await createIsolatedEnvironment([serviceDatabase('department')]);
     dataSource = await migratedDataSource(departmentDatabase({ DATABASE_URL: env.databaseUrl }), env.databaseUrl);
     const outbox = new OutboxWriter('department');
-    cases = new DepartmentCasesService(dataSource, outbox);
+    cases = new DepartmentCasesService(dataSource, outbox, new CaseFlowMetrics(dataSource, new Registry()));
     returns = new CaseReturnsService(dataSource, outbox);
   });
   afterAll(async () => {
