@@ -8,3 +8,4 @@ export * from './events/case-handling.events';
 export * from './events/case-return.events';
 export * from './events/case-feedback.events';
 export * from './events/directory.events';
+export * from './feedback-link';

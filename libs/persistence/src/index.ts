@@ -3,3 +3,4 @@ export * from './provision';
 export * from './group-commit';
 export * from './query-logger';
 export * from './pg-listener';
+export * from './personal-data.cipher';

@@ -9,7 +9,7 @@ import { CaseProgressService } from './case-progress.service';
 export class CaseProgressHandler {
   constructor(private readonly progress: CaseProgressService) {}
 
-  @EventPattern(['case.triage_required', 'case.dispatched', 'case.acknowledged', 'case.resolved', 'case.graded', 'case.closed'])
+  @EventPattern(['case.triage_required', 'case.dispatched', 'case.acknowledged', 'case.resolved', 'case.graded', 'case.reopened', 'case.reopen_limit_reached', 'case.closed'])
   onProgress(@Payload() events: EventEnvelope[], @Ctx() context: InboxContext): Promise<void> {
     return this.progress.record(context.manager, events);
   }
