@@ -13,28 +13,43 @@ export interface FeedbackLinkClaims {
 }
 
 const PURPOSE = 'gridwhistle/feedback-link/v1';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A nonce is 18 random bytes, written in base64url. */
+export const FEEDBACK_LINK_NONCE = /^[A-Za-z0-9_-]{24}$/;
+/** case id (16 bytes) | nonce (18) | expiry in Unix seconds (4): short enough for a text message and a URL segment. */
+const BODY_BYTES = 38;
+const MAC_BYTES = 16;
 
+/** Expiry is signed to the second: a link's expiry should be one (see feedbackLinkExpiry). */
 export function signFeedbackLink(key: Buffer, claims: FeedbackLinkClaims): string {
-  const body = Buffer.from(JSON.stringify({ c: claims.caseId, n: claims.nonce, e: claims.expiresAt.getTime() })).toString('base64url');
-  return `${body}.${mac(key, body)}`;
+  if (!UUID.test(claims.caseId) || !FEEDBACK_LINK_NONCE.test(claims.nonce)) throw new Error('a feedback link needs a case id and an 18-byte nonce');
+  const body = Buffer.alloc(BODY_BYTES);
+  Buffer.from(claims.caseId.replace(/-/g, ''), 'hex').copy(body, 0);
+  Buffer.from(claims.nonce, 'base64url').copy(body, 16);
+  body.writeUInt32BE(Math.floor(claims.expiresAt.getTime() / 1000), 34);
+  return Buffer.concat([body, mac(key, body)]).toString('base64url');
 }
 
 /** The claims of a token signed with this key, or null for anything else (forged, altered, malformed). */
 export function verifyFeedbackLink(key: Buffer, token: string): FeedbackLinkClaims | null {
-  const [body, signature, ...rest] = token.split('.');
-  if (!body || !signature || rest.length > 0) return null;
-  const expected = Buffer.from(mac(key, body));
-  const given = Buffer.from(signature);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
-  try {
-    const { c, n, e } = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
-    if (typeof c !== 'string' || typeof n !== 'string' || typeof e !== 'number') return null;
-    return { caseId: c, nonce: n, expiresAt: new Date(e) };
-  } catch {
-    return null;
-  }
+  if (!/^[A-Za-z0-9_-]+$/.test(token)) return null;
+  const bytes = Buffer.from(token, 'base64url');
+  if (bytes.length !== BODY_BYTES + MAC_BYTES || bytes.toString('base64url') !== token) return null;
+  const body = bytes.subarray(0, BODY_BYTES);
+  if (!timingSafeEqual(bytes.subarray(BODY_BYTES), mac(key, body))) return null;
+  const hex = body.subarray(0, 16).toString('hex');
+  return {
+    caseId: `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`,
+    nonce: body.subarray(16, 34).toString('base64url'),
+    expiresAt: new Date(body.readUInt32BE(34) * 1000),
+  };
 }
 
-function mac(key: Buffer, body: string): string {
-  return createHmac('sha256', key).update(PURPOSE).update('\0').update(body).digest('base64url');
+/** A link's expiry, to the second as the token signs it. */
+export function feedbackLinkExpiry(from: Date, hours: number): Date {
+  return new Date(Math.floor(from.getTime() / 1000) * 1000 + hours * 3_600_000);
+}
+
+function mac(key: Buffer, body: Buffer): Buffer {
+  return createHmac('sha256', key).update(PURPOSE).update('\0').update(body).digest().subarray(0, MAC_BYTES);
 }

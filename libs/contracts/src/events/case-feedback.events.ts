@@ -1,5 +1,6 @@
 import { IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, Length, Matches, Min } from 'class-validator';
 import { CODE_PATTERN } from './case-reported.event';
+import { FEEDBACK_LINK_NONCE } from '../feedback-link';
 
 export const RATINGS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
 export type Rating = (typeof RATINGS)[number];
@@ -78,6 +79,6 @@ export class CaseReopenLimitReachedV1 {
  * sends it. The nonce makes the link single-use; without the key it is worthless.
  */
 export class CaseFeedbackRequestedV1 {
-  @IsString() @Matches(/^[A-Za-z0-9_-]{16,64}$/) nonce: string;
+  @IsString() @Matches(FEEDBACK_LINK_NONCE) nonce: string;
   @IsDateString() expiresAt: string;
 }

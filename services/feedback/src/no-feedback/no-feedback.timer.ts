@@ -38,6 +38,7 @@ export class NoFeedbackTimer implements OnApplicationBootstrap, OnApplicationShu
         .catch((error) => this.logger.warn(`no-feedback sweep failed, retried in ${INTERVAL_MS / 1000} s: ${describeFailure(error)}`))
         .finally(() => (this.running = undefined));
     }, INTERVAL_MS);
+    this.timer.unref();
   }
 
   async onApplicationShutdown(): Promise<void> {

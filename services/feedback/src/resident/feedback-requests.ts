@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Channel, createEvent } from '@gridwhistle/contracts';
+import { Channel, createEvent, feedbackLinkExpiry } from '@gridwhistle/contracts';
 import { OutboxWriter } from '@gridwhistle/messaging';
 import { FeedbackPolicies } from '../policy/feedback-policy';
 import { LinkEntity } from './link.entity';
@@ -39,7 +39,7 @@ export class FeedbackRequests {
     const links = candidates.flatMap((c) => {
       const policy = this.policies.named(c.policy_version);
       if (!policy.linkChannels.includes(c.channel)) return [];
-      const expiresAt = new Date(new Date(c.resolved_at).getTime() + policy.linkValidityHours * 3_600_000);
+      const expiresAt = feedbackLinkExpiry(new Date(c.resolved_at), policy.linkValidityHours);
       return [{ link: { nonce: randomBytes(18).toString('base64url'), caseId: c.case_id, reopenCount: c.reopen_count, expiresAt, usedAt: null }, traceparent: c.traceparent }];
     });
     if (links.length === 0) return;
