@@ -6,6 +6,7 @@ import { ReporterCipher } from './privacy/reporter-cipher';
 import { ReportFingerprint } from './privacy/report-fingerprint';
 import { CasesModule } from './cases/cases.module';
 import { ReferenceModule } from './reference/reference.module';
+import { NotificationsModule } from './notifications/notifications.module';
 
 @Module({})
 export class AppModule {
@@ -18,6 +19,7 @@ export class AppModule {
         ApiKeyAuthModule.register('intake.integrations'),
         ReferenceModule,
         CasesModule,
+        NotificationsModule.register(env),
       ],
       providers: [
         { provide: ReporterCipher, useValue: new ReporterCipher(env.PII_ENCRYPTION_KEY) },

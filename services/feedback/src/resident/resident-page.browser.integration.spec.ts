@@ -55,7 +55,7 @@ describe('the resident\u2019s feedback page', () => {
     await page.setViewport({ width: 360, height: 740, isMobile: true });
     return page;
   }
-  const text = (page: Page) => page.$eval('body', (body) => (body as HTMLElement).innerText);
+  const text = (page: Page) => page.evaluate('document.body.innerText') as Promise<string>;
 
   it('shows the case and its timeline, takes the answer, confirms it, and closes the case; the link then opens nothing', async () => {
     const { caseId, url } = await appCase();
@@ -66,7 +66,7 @@ describe('the resident\u2019s feedback page', () => {
     expect(shown?.headers()['referrer-policy']).toBe('no-referrer');
     expect(await text(page)).toEqual(expect.stringContaining('小区门口路灯不亮'));
     expect(await text(page)).toEqual(expect.stringContaining('承办单位办结：已更换灯泡'));
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
 
     await page.click('input[name=solved][value=yes]');
     await page.click('input[name=rating][value=satisfied]');

@@ -9,6 +9,7 @@ import { CaseEntity } from '../cases/case.entity';
 import { TimelineEntryEntity } from '../cases/timeline-entry.entity';
 import { CreateIntakeSchema1763856000000 } from './migrations/1763856000000-create-intake-schema';
 import { AddRequestFingerprint1764028800000 } from './migrations/1764028800000-add-request-fingerprint';
+import { ResidentMessages1767200000000 } from './migrations/1767200000000-resident-messages';
 
 export const INTAKE_SCHEMA = 'intake';
 
@@ -22,6 +23,7 @@ export function intakeDatabase(env: { DATABASE_URL: string; DB_PASSWORD?: string
       ...messagingMigrations('intake'),
       ...callersMigrations('intake.integrations'),
       AddRequestFingerprint1764028800000,
+      ResidentMessages1767200000000,
     ],
   });
 }
