@@ -4,3 +4,4 @@ export * from './group-commit';
 export * from './query-logger';
 export * from './pg-listener';
 export * from './personal-data.cipher';
+export * from './periodic-task';

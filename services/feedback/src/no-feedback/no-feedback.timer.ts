@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { PeriodicTask } from '@gridwhistle/persistence';
 import { DataSource } from 'typeorm';
 import { createEvent } from '@gridwhistle/contracts';
 import { OutboxWriter, describeFailure } from '@gridwhistle/messaging';
@@ -23,8 +24,7 @@ interface Overdue {
 @Injectable()
 export class NoFeedbackTimer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(NoFeedbackTimer.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+  private readonly task = new PeriodicTask('no-feedback sweep', INTERVAL_MS, describeFailure);
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -33,17 +33,11 @@ export class NoFeedbackTimer implements OnApplicationBootstrap, OnApplicationShu
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.running ??= this.sweep()
-        .catch((error) => this.logger.warn(`no-feedback sweep failed, retried in ${INTERVAL_MS / 1000} s: ${describeFailure(error)}`))
-        .finally(() => (this.running = undefined));
-    }, INTERVAL_MS);
-    this.timer.unref();
+    this.task.start(() => this.sweep(), (message) => this.logger.warn(message));
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
   /** Closes the overdue callbacks, a batch per transaction; returns how many it closed. */

@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { PeriodicTask } from '@gridwhistle/persistence';
 import { DataSource, EntityManager } from 'typeorm';
 import { EventEnvelope, signFeedbackLink } from '@gridwhistle/contracts';
 import { describeFailure } from '@gridwhistle/messaging';
@@ -33,8 +34,7 @@ interface Due {
 @Injectable()
 export class ResidentMessagesSender implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ResidentMessagesSender.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+  private readonly task = new PeriodicTask('sending feedback links', INTERVAL_MS, describeFailure);
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -53,17 +53,11 @@ export class ResidentMessagesSender implements OnApplicationBootstrap, OnApplica
   }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.running ??= this.sendDue()
-        .catch((error) => this.logger.warn(`sending feedback links failed, retried in ${INTERVAL_MS / 1000} s: ${describeFailure(error)}`))
-        .finally(() => (this.running = undefined));
-    }, INTERVAL_MS);
-    this.timer.unref();
+    this.task.start(() => this.sendDue(), (message) => this.logger.warn(message));
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
   /** Sends what is due; returns how many messages went out. */
