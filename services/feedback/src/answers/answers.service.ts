@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { Counter, Registry } from 'prom-client';
-import { EntityManager, IsNull } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { EventEnvelope, createEvent } from '@gridwhistle/contracts';
 import { OutboxWriter } from '@gridwhistle/messaging';
 import { CallbackEntity } from '../callbacks/callback.entity';
 import { FeedbackPolicies } from '../policy/feedback-policy';
 import { FeedbackClock } from '../policy/feedback.clock';
 import { CommentCipher } from '../policy/comment.cipher';
-import { LinkEntity } from '../resident/link.entity';
 import { AnswerEntity } from './answer.entity';
 import { Answer, decide, outcomeOf } from './answer-outcome';
 
@@ -26,7 +25,7 @@ export interface AnswerReceipt {
 /**
  * Records an answer and acts on it, in the caller's transaction with the callback locked:
  * a good result closes the case, any other sends it back (重办) or, past the policy's limit,
- * to the command centre. Every link still open for the case is spent: one answer per round.
+ * to the command centre. A link of the round opens nothing once the round is answered (the page checks).
  */
 @Injectable()
 export class AnswersService {
@@ -71,7 +70,6 @@ export class AnswersService {
       events.push(createEvent('case.reopen_limit_reached', caseId, { leadUnitCode: departmentCode, outcome, reopenCount, reopenLimit: policy.reopenLimit, policyVersion: policy.version }, options));
     }
     await manager.update(CallbackEntity, { caseId }, changes);
-    await manager.update(LinkEntity, { caseId, usedAt: IsNull() }, { usedAt: now });
     await this.outbox.add(manager, ...events);
     this.outcomes.inc({ outcome, department: departmentCode });
     return receipt({ ...callback, ...changes });

@@ -60,7 +60,6 @@ export class NoFeedbackTimer implements OnApplicationBootstrap, OnApplicationShu
           [ids, now],
         );
         await manager.query(`UPDATE feedback.callbacks SET status = 'closed', outcome = 'no_feedback', closed_at = $2 WHERE case_id = ANY($1::uuid[])`, [ids, now]);
-        await manager.query(`UPDATE feedback.links SET used_at = $2 WHERE case_id = ANY($1::uuid[]) AND used_at IS NULL`, [ids, now]);
         await this.outbox.add(
           manager,
           ...overdue.map((o) =>

@@ -100,6 +100,7 @@ describe('the resident\u2019s feedback page', () => {
   it('shows a clear page for an expired link, and a forged or altered one', async () => {
     const { caseId, nonce, expiresAt, url } = await appCase();
     const page = await phone();
+    // Past the link's validity: also the answer window, so the no-feedback timer may close the case meanwhile.
     service.app.get(FeedbackClock).advance(73 * HOUR);
     try {
       const expired = await page.goto(url);
@@ -121,8 +122,6 @@ describe('the resident\u2019s feedback page', () => {
       expect({ token, status: forged?.status() }).toEqual({ token, status: 404 });
       expect(await text(page)).toEqual(expect.stringContaining('链接无效'));
     }
-    // The genuine link still works once the clock is back.
-    expect((await page.goto(url))?.status()).toBe(200);
     await page.close();
   });
 

@@ -61,6 +61,7 @@ export class ResidentPageService {
       const errors = validateSync(form, { whitelist: true }).flatMap((error) => Object.values(error.constraints ?? {}));
       if (errors.length > 0) return { kind: 'form', view: await this.view(manager, checked.link, checked.callback), errors };
       const receipt = await this.answers.apply(manager, checked.callback, form.answer(), 'resident');
+      await manager.update(LinkEntity, { nonce: checked.link.nonce }, { usedAt: this.clock.now() });
       return { kind: 'answered', reopened: receipt.reopened, closed: receipt.caseClosed };
     });
   }
