@@ -23,7 +23,7 @@ describe('API keys revoked in the database, end to end', () => {
       kind: 'integrations',
       code: 'hotline_12345',
       path: `/v1/cases/${randomUUID()}/feedback`,
-      body: { rating: 'satisfied' },
+      body: { solved: true, rating: 'satisfied' },
     },
   };
 

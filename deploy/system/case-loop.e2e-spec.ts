@@ -54,7 +54,7 @@ describe('the closed loop, end to end', () => {
     await eventually(async () => expect(await publicStatus(id)).toBe('acknowledged'));
 
     // Not resolved yet: to feedback the case does not exist.
-    const grade = (apiKey: string) => call('feedback', `/v1/cases/${id}/feedback`, { apiKey, body: { rating: 'satisfied' } });
+    const grade = (apiKey: string) => call('feedback', `/v1/cases/${id}/feedback`, { apiKey, body: { solved: true, rating: 'satisfied' } });
     const notYetResolved = await grade(hotline);
     expect(notYetResolved.status).toBe(404);
 
@@ -212,7 +212,7 @@ describe('the closed loop, end to end', () => {
     expect((await call('intake', '/v1/cases/8f0c2b0e-6a43-4c4e-9a63-0f5a4b1d2c3e')).status).toBe(404);
     const notResolved = await call('feedback', '/v1/cases/8f0c2b0e-6a43-4c4e-9a63-0f5a4b1d2c3e/feedback', {
       apiKey: hotline,
-      body: { rating: 'great' },
+      body: { solved: true, rating: 'great' },
     });
     expect(notResolved.status).toBe(400);
     expect(notResolved.text).toMatch(/rating must be one of satisfied, basically_satisfied, unsatisfied/);

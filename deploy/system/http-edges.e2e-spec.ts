@@ -59,7 +59,7 @@ describe('the HTTP edges, end to end', () => {
   const rows: Row[] = [
     ['no API key', 'intake', '/v1/cases', { json: report() }, 401, 'unauthorized'],
     ['an unknown API key', 'department', '/v1/cases', { apiKey: 'nobody' }, 401, 'unauthorized'],
-    ['no API key for feedback', 'feedback', `/v1/cases/${unknownCase}/feedback`, { json: { rating: 'satisfied' } }, 401, 'unauthorized'],
+    ['no API key for feedback', 'feedback', `/v1/cases/${unknownCase}/feedback`, { json: { solved: true, rating: 'satisfied' } }, 401, 'unauthorized'],
     ...SERVICES.map((service): Row => [`an unknown route of ${service}`, service, '/v1/nothing-here', {}, 404, 'not-found']),
     ['an unknown case', 'intake', `/v1/cases/${unknownCase}`, {}, 404, 'not-found'],
     ['a case id that is no UUID', 'intake', '/v1/cases/not-a-uuid', {}, 400, 'validation-failed', ['id']],
@@ -87,8 +87,8 @@ describe('the HTTP edges, end to end', () => {
     ['a NUL in a query string', 'department', '/v1/cases?status=%00', { apiKey: 'police' }, 400, 'validation-failed', ['status']],
     ['resolve with an empty JSON body', 'department', `/v1/cases/${unknownCase}/resolve`, { apiKey: 'police', raw: '' }, 400, 'validation-failed', ['resolution']],
     ['a whitespace-only resolution', 'department', `/v1/cases/${unknownCase}/resolve`, { apiKey: 'police', json: { resolution: '  ' } }, 400, 'validation-failed', ['resolution']],
-    ['an unknown rating', 'feedback', `/v1/cases/${unknownCase}/feedback`, { apiKey: 'hotline', json: { rating: 'great' } }, 400, 'validation-failed', ['rating']],
-    ['feedback with an empty JSON body', 'feedback', `/v1/cases/${unknownCase}/feedback`, { apiKey: 'hotline', raw: '' }, 400, 'validation-failed', ['rating']],
+    ['an unknown rating', 'feedback', `/v1/cases/${unknownCase}/feedback`, { apiKey: 'hotline', json: { solved: true, rating: 'great' } }, 400, 'validation-failed', ['rating']],
+    ['feedback with an empty JSON body', 'feedback', `/v1/cases/${unknownCase}/feedback`, { apiKey: 'hotline', raw: '' }, 400, 'validation-failed', ['solved', 'rating']],
     // An action without a body takes an empty JSON one: the unknown case is what is wrong.
     ['acknowledge with an empty JSON body', 'department', `/v1/cases/${unknownCase}/acknowledge`, { apiKey: 'police', raw: '' }, 404, 'not-found'],
   ];
@@ -176,7 +176,7 @@ describe('the HTTP edges, end to end', () => {
     expect(lateAcknowledge).toMatchObject({ status: 200, body: { status: 'resolved', resolution: '已清理占道车辆' } });
     expect(await system.count(`SELECT count(*)::int AS n FROM department.outbox WHERE case_id = $1`, [id])).toBe(2);
 
-    const grade = (rating: string) => send('feedback', `${path}/feedback`, { apiKey: 'hotline', json: { rating } });
+    const grade = (rating: string) => send('feedback', `${path}/feedback`, { apiKey: 'hotline', json: { solved: true, rating } });
     const graded = await eventually(async () => {
       const answer = await grade('satisfied');
       expect(answer.status).toBe(200);

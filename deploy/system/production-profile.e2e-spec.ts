@@ -30,6 +30,9 @@ describe('a service started without GRIDWHISTLE_PROFILE', () => {
     expect(output).toMatch(/GRIDWHISTLE_PROFILE=local allows them on a development machine/);
     expect(output).toMatch(/DB_PASSWORD must be set to the service role's own password/);
     expect(output).toMatch(/METRICS_PORT or METRICS_TOKEN must be set/);
-    if (service === 'intake') expect(output).toMatch(/PII_ENCRYPTION_KEY must be a key of your own/);
+    if (service === 'intake' || service === 'feedback') {
+      expect(output).toMatch(/PII_ENCRYPTION_KEY must be a key of your own/);
+      expect(output).toMatch(/FEEDBACK_LINK_KEY must be a key of your own/);
+    }
   });
 });

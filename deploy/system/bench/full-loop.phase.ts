@@ -40,7 +40,7 @@ export async function fullLoopPhase(system: BenchSystem, options: { cases: numbe
     step(3);
     await watcher.reached('awaitingFeedback', id);
     step(4);
-    await http.expect(200, `${urls.feedback}/v1/cases/${id}/feedback`, integrationKey, { rating: 'satisfied' });
+    await http.expect(200, `${urls.feedback}/v1/cases/${id}/feedback`, integrationKey, { solved: true, rating: 'satisfied' });
     step(5);
     await watcher.reached('closed', id);
     step(6);

@@ -6,7 +6,15 @@ import { CaseArbitrationRequiredV1, CaseAssistantReportedV1, CaseReturnedV1 } fr
 import { DirectoryPublishedV1, DirectoryPublishedV2 } from './events/directory.events';
 import { CaseTriageRequiredV1 } from './events/case-triage.events';
 import { CaseAcknowledgedV1, CaseResolvedV1 } from './events/case-handling.events';
-import { CaseClosedV1, CaseGradedV1 } from './events/case-feedback.events';
+import {
+  CaseClosedV1,
+  CaseClosedV2,
+  CaseFeedbackRequestedV1,
+  CaseGradedV1,
+  CaseGradedV2,
+  CaseReopenLimitReachedV1,
+  CaseReopenedV1,
+} from './events/case-feedback.events';
 import { CaseDeadlineBreachedV1, CaseDeadlineWarningV1, CaseRegisteredUnresolvedV1, CaseSupervisedV1 } from './events/case-deadline.events';
 
 /**
@@ -29,8 +37,11 @@ export const EVENT_CATALOG = {
   'case.resolved': { producer: 'department', topic: 'department', versions: { 1: CaseResolvedV1 } },
   'case.returned': { producer: 'department', topic: 'department', versions: { 1: CaseReturnedV1 } },
   'case.assistant_reported': { producer: 'department', topic: 'department', versions: { 1: CaseAssistantReportedV1 } },
-  'case.graded': { producer: 'feedback', topic: 'feedback', versions: { 1: CaseGradedV1 } },
-  'case.closed': { producer: 'feedback', topic: 'feedback', versions: { 1: CaseClosedV1 } },
+  'case.graded': { producer: 'feedback', topic: 'feedback', versions: { 1: CaseGradedV1, 2: CaseGradedV2 } },
+  'case.closed': { producer: 'feedback', topic: 'feedback', versions: { 1: CaseClosedV1, 2: CaseClosedV2 } },
+  'case.reopened': { producer: 'feedback', topic: 'feedback', versions: { 1: CaseReopenedV1 } },
+  'case.reopen_limit_reached': { producer: 'feedback', topic: 'feedback', versions: { 1: CaseReopenLimitReachedV1 } },
+  'case.feedback_requested': { producer: 'feedback', topic: 'feedback', versions: { 1: CaseFeedbackRequestedV1 } },
 } as const satisfies Record<
   keyof EventPayloads,
   { producer: Producer; topic: TopicKey; versions: Record<number, new () => object> }
@@ -52,8 +63,11 @@ export interface EventPayloads {
   'case.resolved': CaseResolvedV1;
   'case.returned': CaseReturnedV1;
   'case.assistant_reported': CaseAssistantReportedV1;
-  'case.graded': CaseGradedV1;
-  'case.closed': CaseClosedV1;
+  'case.graded': CaseGradedV2;
+  'case.closed': CaseClosedV2;
+  'case.reopened': CaseReopenedV1;
+  'case.reopen_limit_reached': CaseReopenLimitReachedV1;
+  'case.feedback_requested': CaseFeedbackRequestedV1;
 }
 
 export type EventType = keyof EventPayloads;

@@ -4,3 +4,5 @@ export * from './group-commit';
 export * from './query-logger';
 export * from './pg-listener';
 export * from './shared-reading';
+export * from './personal-data.cipher';
+export * from './periodic-task';

@@ -11,6 +11,7 @@ type Json = any;
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 const PROBLEM_REF = '#/components/schemas/ProblemDetailsDto';
+const HTML_MEDIA_TYPE = 'text/html';
 
 /** Error answers that are not problems by design: the health report says what is down. */
 export const NOT_PROBLEMS = new Set(['GET /health 503']);
@@ -87,10 +88,14 @@ function operationProblems(key: string, operation: Json, authenticated: boolean)
   if (!success.some(([, response]) => Object.values<Json>(response.content ?? {}).some((media) => media.schema))) {
     problems.push('no 2xx response with a schema');
   }
+  // A page for people (HTML) answers its errors as pages too, never as problem documents.
+  const page = success.length > 0 && success.every(([, response]) => Object.keys(response.content ?? {}).join() === HTML_MEDIA_TYPE);
   for (const [status, response] of responses) {
     if (!response.description?.trim()) problems.push(`${status} has no description`);
-    if (Number(status) >= 400 && OPEN311_PATHS.test(key)) problems.push(...open311ErrorProblems(status, response));
-    else if (Number(status) >= 400 && !NOT_PROBLEMS.has(`${key} ${status}`)) problems.push(...problemResponseProblems(status, response));
+    if (Number(status) < 400 || NOT_PROBLEMS.has(`${key} ${status}`)) continue;
+    if (OPEN311_PATHS.test(key)) problems.push(...open311ErrorProblems(status, response));
+    else if (!page) problems.push(...problemResponseProblems(status, response));
+    else if (Object.keys(response.content ?? {}).join() !== HTML_MEDIA_TYPE) problems.push(`${status} of a page is not ${HTML_MEDIA_TYPE}`);
   }
   if (!operation.responses?.['500']) problems.push('no 500 problem');
 

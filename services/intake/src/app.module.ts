@@ -7,6 +7,7 @@ import { ReportFingerprint } from './privacy/report-fingerprint';
 import { CasesModule } from './cases/cases.module';
 import { ReferenceModule } from './reference/reference.module';
 import { Open311Module } from './open311/open311.module';
+import { NotificationsModule } from './notifications/notifications.module';
 
 @Module({})
 export class AppModule {
@@ -20,6 +21,7 @@ export class AppModule {
         ReferenceModule,
         CasesModule,
         Open311Module,
+        NotificationsModule.register(env),
       ],
       providers: [
         { provide: ReporterCipher, useValue: new ReporterCipher(env.PII_ENCRYPTION_KEY) },

@@ -2,7 +2,8 @@ import { loadEnv } from '@gridwhistle/platform';
 import { IntakeEnv } from './intake.env';
 
 describe('intake environment', () => {
-  const production = { DB_PASSWORD: 'a-password-of-our-own', METRICS_PORT: '9464' };
+  const linkKey = Buffer.alloc(32, 9).toString('base64');
+  const production = { DB_PASSWORD: 'a-password-of-our-own', METRICS_PORT: '9464', FEEDBACK_LINK_KEY: linkKey, RESIDENT_NOTIFIER: 'webhook', SMS_WEBHOOK_URL: 'https://sms.example.gov.cn/send' };
   const own = Buffer.alloc(32, 7).toString('base64');
 
   it('runs in the local profile with the development key', () => {
@@ -21,5 +22,11 @@ describe('intake environment', () => {
     expect(attempt).toThrow(/PII_ENCRYPTION_KEY must be a key of your own/);
     expect(attempt).toThrow(/DB_PASSWORD must be set/);
     expect(attempt).toThrow(/METRICS_PORT or METRICS_TOKEN must be set/);
+    expect(attempt).toThrow(/FEEDBACK_LINK_KEY must be a key of your own/);
+    expect(attempt).toThrow(/RESIDENT_NOTIFIER must be webhook/);
+  });
+
+  it('asks for the SMS gateway with the webhook notifier', () => {
+    expect(() => loadEnv(IntakeEnv, { GRIDWHISTLE_PROFILE: 'local', RESIDENT_NOTIFIER: 'webhook' })).toThrow(/SMS_WEBHOOK_URL must be an http\(s\) URL/);
   });
 });

@@ -6,7 +6,7 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
 /**
  * What @nestjs/swagger generates, finished as an OpenAPI 3.1 document: nullable written the
  * 3.1 way, and every operation's 500 and 503 problems (any route can fail on our side, or
- * meet a database outage); an operation that documents its own (Open311, in its error format) keeps them.
+ * meet a database outage); an operation that documents its own (Open311 in its error format, a page for people its own failure pages) keeps them.
  */
 export function finishDocument(document: OpenAPIObject): OpenAPIObject {
   const finished = toJsonSchemaNullable(document) as OpenAPIObject;
@@ -15,6 +15,7 @@ export function finishDocument(document: OpenAPIObject): OpenAPIObject {
   for (const path of Object.values(finished.paths)) {
     for (const method of METHODS) {
       const operation = path[method];
+      // A page for people documents its own failure pages.
       if (operation) operation.responses = { 500: internalError, 503: unavailable, ...operation.responses };
     }
   }

@@ -3,6 +3,7 @@ import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { EventEnvelope } from '@gridwhistle/contracts';
 import { InboxContext } from '@gridwhistle/messaging';
 import { DepartmentCasesService } from './department-cases.service';
+import { reopenCases } from './case-reopening';
 
 @Controller()
 export class CaseEventsHandler {
@@ -11,6 +12,11 @@ export class CaseEventsHandler {
   @EventPattern('case.dispatched')
   onDispatched(@Payload() events: EventEnvelope<'case.dispatched'>[], @Ctx() context: InboxContext): Promise<void> {
     return this.cases.receive(context.manager, events);
+  }
+
+  @EventPattern('case.reopened')
+  onReopened(@Payload() events: EventEnvelope<'case.reopened'>[], @Ctx() context: InboxContext): Promise<void> {
+    return reopenCases(context.manager, events);
   }
 
   @EventPattern('case.closed')

@@ -94,7 +94,7 @@ describe('the units holding a case', () => {
       { unit: 'hanfeng_street', role: 'copied', round: 2, status: 'dispatched' },
       { unit: 'planning', role: 'lead', round: 2, status: 'dispatched' },
     ]);
-    await dataSource.transaction((manager) => cases.close(manager, [createEvent('case.closed', caseId, { rating: 'satisfied' })]));
+    await dataSource.transaction((manager) => cases.close(manager, [createEvent('case.closed', caseId, { outcome: 'solved_satisfied', rating: 'satisfied', reopenCount: 0 })]));
     expect((await holders(caseId)).map((h: { status: string }) => h.status)).toEqual(['closed', 'closed']);
   });
 });

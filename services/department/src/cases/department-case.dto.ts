@@ -21,6 +21,12 @@ export class DepartmentCaseDto {
   @ApiProperty({ description: 'The dispatch round that gave your unit the case: 1 for the first dispatch, more after a return, re-route or ruling.', example: 1 })
   round: number;
 
+  @ApiProperty({ description: 'How often the resident\u2019s answer sent the case back for re-handling (重办); 0 if never.', example: 0 })
+  reopenCount: number;
+
+  @ApiProperty({ description: 'The supervision level (督办) of the current round: one higher with each reopening.', example: 0 })
+  supervisionLevel: number;
+
   @ApiProperty({ description: 'The category code (GET /v1/categories on intake names them).', example: 'manhole_cover' })
   category: string;
 

@@ -34,6 +34,10 @@ export class DepartmentCaseEntity {
   @Column({ name: 'acknowledged_at', type: 'timestamptz', nullable: true }) acknowledgedAt: Date | null;
   @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true }) resolvedAt: Date | null;
   @Column({ type: 'text', nullable: true }) resolution: string | null;
+  /** How often the resident's answer sent the case back (重办); its rows then start again at `dispatched`. */
+  @Column({ name: 'reopen_count', type: 'int', default: 0 }) reopenCount: number;
+  /** The supervision level (督办) of the current round: 0 at first, one higher with each reopening. */
+  @Column({ name: 'supervision_level', type: 'int', default: 0 }) supervisionLevel: number;
   @Column({ type: 'text' }) traceparent: string;
   /** Whether the lead may still give the case back (退单): false once a ruling designated it, and never after `returnableUntil`. */
   @Column({ type: 'boolean' }) returnable: boolean;

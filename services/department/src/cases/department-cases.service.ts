@@ -217,6 +217,8 @@ export function view(c: DepartmentCaseEntity) {
     status: c.status,
     role: c.role,
     round: c.round,
+    reopenCount: c.reopenCount,
+    supervisionLevel: c.supervisionLevel,
     category: c.categoryCode,
     gridCode: c.gridCode,
     description: c.description,

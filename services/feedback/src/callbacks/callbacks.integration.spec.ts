@@ -1,13 +1,12 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { HttpException } from '@nestjs/common';
-import { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { EventEnvelope, createEvent, parseEvent } from '@gridwhistle/contracts';
-import { OutboxWriter } from '@gridwhistle/messaging';
 import { serviceDatabase } from '@gridwhistle/persistence';
 import { IsolatedEnvironment, createIsolatedEnvironment, migratedDataSource } from '@gridwhistle/testing';
 import { feedbackDatabase } from '../database/feedback.database';
+import { feedbackServices } from '../feedback.testing';
 import { CallbacksService } from './callbacks.service';
 
 /**
@@ -37,7 +36,7 @@ describe('grading by the reporting integration only', () => {
     );
   /** What the API would answer: the body of the result, or of the HTTP error with its status. */
   const grade = (caseId: string, integrationCode: string) =>
-    callbacks.record(caseId, 'satisfied', integrationCode).then(
+    callbacks.record(caseId, { solved: true, rating: 'satisfied' }, integrationCode).then(
       (body) => ({ status: 200, body }),
       (error: HttpException) => ({ status: error.getStatus(), body: error.getResponse() }),
     );
@@ -45,7 +44,7 @@ describe('grading by the reporting integration only', () => {
   beforeAll(async () => {
     env = await createIsolatedEnvironment([serviceDatabase('feedback')]);
     dataSource = await migratedDataSource(feedbackDatabase({ DATABASE_URL: env.databaseUrl }), env.databaseUrl);
-    callbacks = new CallbacksService(dataSource, new OutboxWriter('feedback'), new Registry());
+    ({ callbacks } = feedbackServices(dataSource));
   });
   afterAll(async () => {
     await dataSource?.destroy();

@@ -5,19 +5,23 @@ import { callersMigrations } from '@gridwhistle/platform';
 import { IntegrationEntity } from '../integrations/integration.entity';
 import { CallbackEntity } from '../callbacks/callback.entity';
 import { CaseReporterEntity } from '../callbacks/case-reporter.entity';
+import { AnswerEntity } from '../answers/answer.entity';
+import { LinkEntity } from '../resident/link.entity';
 import { CreateFeedbackSchema1763856000000 } from './migrations/1763856000000-create-feedback-schema';
 import { CaseReporters1764633600000 } from './migrations/1764633600000-case-reporters';
+import { AnswersAndReopening1767000000000 } from './migrations/1767000000000-answers-and-reopening';
 
 export function feedbackDatabase(env: { DATABASE_URL: string; DB_PASSWORD?: string }): PostgresConnectionOptions {
   return typeOrmOptions({
     databaseUrl: env.DATABASE_URL,
     db: serviceDatabase('feedback', env.DB_PASSWORD),
-    entities: [IntegrationEntity, CallbackEntity, CaseReporterEntity],
+    entities: [IntegrationEntity, CallbackEntity, CaseReporterEntity, AnswerEntity, LinkEntity],
     migrations: [
       CreateFeedbackSchema1763856000000,
       ...messagingMigrations('feedback'),
       ...callersMigrations('feedback.integrations'),
       CaseReporters1764633600000,
+      AnswersAndReopening1767000000000,
     ],
   });
 }

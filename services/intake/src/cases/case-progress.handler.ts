@@ -17,6 +17,8 @@ export class CaseProgressHandler {
     'case.arbitration_required',
     'case.resolved',
     'case.graded',
+    'case.reopened',
+    'case.reopen_limit_reached',
     'case.closed',
   ])
   onProgress(@Payload() events: EventEnvelope[], @Ctx() context: InboxContext): Promise<void> {

@@ -36,8 +36,18 @@ function publicDetails(event: EventEnvelope): Record<string, string> {
       const { diversion, emergencyNumber } = event.payload as EventEnvelope<'case.diverted'>['payload'];
       return { diversion, ...(emergencyNumber ? { emergencyNumber } : {}) };
     }
-    case 'case.graded':
-      return { rating: (event.payload as EventEnvelope<'case.graded'>['payload']).rating };
+    case 'case.graded': {
+      const payload = event.payload as { rating: string; outcome?: string };
+      return { rating: payload.rating, ...(payload.outcome ? { outcome: payload.outcome } : {}) };
+    }
+    case 'case.reopened': {
+      const payload = event.payload as EventEnvelope<'case.reopened'>['payload'];
+      return { reopenCount: String(payload.reopenCount), supervisionLevel: String(payload.supervisionLevel) };
+    }
+    case 'case.closed': {
+      const payload = event.payload as { outcome?: string };
+      return payload.outcome ? { outcome: payload.outcome } : {};
+    }
     default:
       return {};
   }

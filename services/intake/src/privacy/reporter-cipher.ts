@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { PersonalDataCipher } from '@gridwhistle/persistence';
 
 export interface Reporter {
   name?: string;
@@ -10,32 +10,5 @@ export interface Reporter {
   accountId?: string;
 }
 
-const VERSION = 1;
-
-/**
- * Encrypts a reporter's personal data with AES-256-GCM before it reaches the database.
- * Layout: version (1 byte) | iv (12) | auth tag (16) | ciphertext. Only intake holds the key;
- * the data never leaves intake, neither on Kafka nor in any API response.
- */
-export class ReporterCipher {
-  private readonly key: Buffer;
-
-  constructor(base64Key: string) {
-    this.key = Buffer.from(base64Key, 'base64');
-    if (this.key.length !== 32) throw new Error('PII key must be 32 bytes');
-  }
-
-  encrypt(reporter: Reporter): Buffer {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
-    const body = Buffer.concat([cipher.update(JSON.stringify(reporter), 'utf8'), cipher.final()]);
-    return Buffer.concat([Buffer.from([VERSION]), iv, cipher.getAuthTag(), body]);
-  }
-
-  decrypt(sealed: Buffer): Reporter {
-    if (sealed[0] !== VERSION) throw new Error(`unknown reporter cipher version ${sealed[0]}`);
-    const decipher = createDecipheriv('aes-256-gcm', this.key, sealed.subarray(1, 13));
-    decipher.setAuthTag(sealed.subarray(13, 29));
-    return JSON.parse(Buffer.concat([decipher.update(sealed.subarray(29)), decipher.final()]).toString('utf8'));
-  }
-}
+/** A reporter's personal data, sealed at rest. Only intake holds the key; the data never leaves intake, neither on Kafka nor in any API response. */
+export class ReporterCipher extends PersonalDataCipher<Reporter> {}
