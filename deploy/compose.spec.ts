@@ -109,7 +109,7 @@ describe('docker-compose.yml', () => {
 
   it('runs the local profile with deploy/compose.local.env alone, and that file holds no service secret', () => {
     expect(LOCAL_VARS.GRIDWHISTLE_PROFILE).toBe('local');
-    expect(Object.keys(LOCAL_VARS).sort()).toEqual(['GRAFANA_ADMIN_PASSWORD', 'GRIDWHISTLE_PROFILE', 'POSTGRES_PASSWORD']);
+    expect(Object.keys(LOCAL_VARS).sort()).toEqual(['GRAFANA_ADMIN_PASSWORD', 'GRIDWHISTLE_PROFILE', 'POSTGRES_PASSWORD', 'RESIDENT_NOTIFIER']);
     for (const service of SERVICE_NAMES) expect({ service, refused: refusals(service, environmentOf(service, LOCAL_VARS)) }).toEqual({ service, refused: [] });
     expect(rolePasswords(environmentOf('setup', LOCAL_VARS), 'local').intake).toBe('gw_intake_local');
   });

@@ -17,10 +17,14 @@ export const SERVICE_ENVS: Record<string, new () => ServiceEnv> = {
 };
 export const SERVICE_NAMES = Object.keys(SERVICE_ENVS);
 
-/** Values an operator could give each secret: valid for the variable, and no development default. */
+/** Values an operator could give each secret (and the SMS gateway): valid for the variable, and no development default. */
 export function operatorSecrets(): Record<string, string> {
   return {
     PII_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    FEEDBACK_PII_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    FEEDBACK_LINK_KEY: randomBytes(32).toString('base64'),
+    SMS_WEBHOOK_URL: 'https://sms-gateway.example.org/send',
+    SMS_WEBHOOK_TOKEN: randomBytes(24).toString('hex'),
     METRICS_TOKEN: randomBytes(24).toString('hex'),
     POSTGRES_PASSWORD: randomBytes(24).toString('hex'),
     GRAFANA_ADMIN_PASSWORD: randomBytes(12).toString('hex'),

@@ -6,6 +6,8 @@ import { OutboxWriter } from '@gridwhistle/messaging';
 import { serviceDatabase } from '@gridwhistle/persistence';
 import { IsolatedEnvironment, createIsolatedEnvironment, migratedDataSource } from '@gridwhistle/testing';
 import { departmentDatabase } from '../database/department.database';
+import { Registry } from 'prom-client';
+import { CaseFlowMetrics } from './case-flow.metrics';
 import { DepartmentCasesService } from './department-cases.service';
 import { reopenCases } from './case-reopening';
 
@@ -18,7 +20,7 @@ describe('reopening a case', () => {
   beforeAll(async () => {
     env = await createIsolatedEnvironment([serviceDatabase('department')]);
     dataSource = await migratedDataSource(departmentDatabase({ DATABASE_URL: env.databaseUrl }), env.databaseUrl);
-    cases = new DepartmentCasesService(dataSource, new OutboxWriter('department'));
+    cases = new DepartmentCasesService(dataSource, new OutboxWriter('department'), new CaseFlowMetrics(dataSource, new Registry()));
   });
   afterAll(async () => {
     await dataSource?.destroy();
