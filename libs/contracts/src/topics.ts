@@ -9,6 +9,8 @@ export const TOPICS = {
   department: { name: 'department.case-events', partitions: 12 },
   feedback: { name: 'feedback.case-events', partitions: 12 },
   deadLetter: { name: 'dead-letter', partitions: 3 },
+  /** What operators did with each dead letter (replayed, discarded), so each is done once. */
+  deadLetterDecisions: { name: 'dead-letter.decisions', partitions: 1 },
 } as const;
 
 export type TopicKey = keyof typeof TOPICS;

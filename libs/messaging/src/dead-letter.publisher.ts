@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { Producer } from 'kafkajs';
+import { IHeaders, Producer } from 'kafkajs';
 import { Counter, Registry } from 'prom-client';
 import { KafkaSettings, topicName } from './kafka.settings';
 
@@ -9,8 +9,19 @@ export interface DeadLetter {
   offset: string;
   key: Buffer | null;
   value: Buffer | null;
+  /** The message's own headers, kept so that a replay sends it as it came. */
+  headers?: IHeaders;
   reason: string;
 }
+
+/** The headers a dead letter adds to the message it parks; a replay takes them off again. */
+export const DEAD_LETTER_HEADERS = {
+  reason: 'dead-letter-reason',
+  sourceTopic: 'source-topic',
+  sourcePartition: 'source-partition',
+  sourceOffset: 'source-offset',
+  consumerGroup: 'consumer-group',
+} as const;
 
 /**
  * Parks a message that cannot be handled on the dead-letter topic, with where it came from
@@ -48,11 +59,12 @@ export class DeadLetterPublisher {
         key: letter.key,
         value: letter.value,
         headers: {
-          'dead-letter-reason': letter.reason.slice(0, 2000),
-          'source-topic': letter.topic,
-          'source-partition': String(letter.partition),
-          'source-offset': letter.offset,
-          'consumer-group': this.consumerGroup,
+          ...letter.headers,
+          [DEAD_LETTER_HEADERS.reason]: letter.reason.slice(0, 2000),
+          [DEAD_LETTER_HEADERS.sourceTopic]: letter.topic,
+          [DEAD_LETTER_HEADERS.sourcePartition]: String(letter.partition),
+          [DEAD_LETTER_HEADERS.sourceOffset]: letter.offset,
+          [DEAD_LETTER_HEADERS.consumerGroup]: this.consumerGroup,
         },
       })),
     });

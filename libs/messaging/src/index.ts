@@ -10,3 +10,6 @@ export * from './messaging.module';
 export * from './kafka.health';
 export * from './inbox/connect-inbox';
 export { TransientFailures, isTransientFailure, describeFailure } from './inbox/failure';
+export * from './inbox/unprocessable-event.error';
+export * from './dead-letters/dead-letters';
+export { readTopicToEnd } from './dead-letters/topic-snapshot';

@@ -15,13 +15,12 @@ export async function provisionTopics(settings: KafkaSettings): Promise<string[]
   await admin.connect();
   try {
     const topics = settings.topics ?? DEFAULT_TOPIC_SETTINGS;
-    const configEntries = topicConfig(topics);
     const existing = new Set(await admin.listTopics());
-    const all = (Object.keys(TOPICS) as TopicKey[]).map((key) => ({ topic: topicName(settings, key), numPartitions: TOPICS[key].partitions }));
+    const all = (Object.keys(TOPICS) as TopicKey[]).map((key) => ({ key, topic: topicName(settings, key), numPartitions: TOPICS[key].partitions }));
     const missing = all.filter(({ topic }) => !existing.has(topic));
     if (missing.length > 0) {
       await admin.createTopics({
-        topics: missing.map((t) => ({ ...t, replicationFactor: topics.replicationFactor, configEntries })),
+        topics: missing.map(({ key, topic, numPartitions }) => ({ topic, numPartitions, replicationFactor: topics.replicationFactor, configEntries: topicConfig(topics, key) })),
         waitForLeaders: false,
       });
       await untilLeadersElected(admin, missing.map((t) => t.topic));
@@ -29,7 +28,7 @@ export async function provisionTopics(settings: KafkaSettings): Promise<string[]
     const kept = all.filter(({ topic }) => existing.has(topic));
     if (kept.length > 0) {
       // Sets the topics' configuration as a whole: these are the only settings we keep on them.
-      await admin.alterConfigs({ validateOnly: false, resources: kept.map(({ topic }) => ({ type: ConfigResourceTypes.TOPIC, name: topic, configEntries })) });
+      await admin.alterConfigs({ validateOnly: false, resources: kept.map(({ key, topic }) => ({ type: ConfigResourceTypes.TOPIC, name: topic, configEntries: topicConfig(topics, key) })) });
     }
     return missing.map((t) => t.topic);
   } finally {
@@ -37,10 +36,14 @@ export async function provisionTopics(settings: KafkaSettings): Promise<string[]
   }
 }
 
-function topicConfig(topics: TopicSettings): { name: string; value: string }[] {
+/** A dead letter is the event it parks plus a few headers: its topic takes a little more than the broker's default. */
+const DEAD_LETTER_MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
+
+function topicConfig(topics: TopicSettings, key: TopicKey): { name: string; value: string }[] {
   return [
     { name: 'retention.ms', value: String(topics.retentionHours * HOUR_MS) },
     { name: 'min.insync.replicas', value: String(topics.minInsyncReplicas) },
+    ...(key === 'deadLetter' ? [{ name: 'max.message.bytes', value: String(DEAD_LETTER_MAX_MESSAGE_BYTES) }] : []),
   ];
 }
 

@@ -13,6 +13,7 @@ import { InboxMetrics, InboxOutcome } from './inbox.metrics';
 import { InboxPruner } from './inbox.pruner';
 import { ConsumerLagMonitor } from './consumer-lag.monitor';
 import { TransientFailures, describeFailure } from './failure';
+import { UnprocessableEventError } from './unprocessable-event.error';
 import { BatchControl, DONE, STOPPED, outlastOutages, sleep } from './outlast-outages';
 
 /**
@@ -20,6 +21,16 @@ import { BatchControl, DONE, STOPPED, outlastOutages, sleep } from './outlast-ou
  * below Postgres's 65,535 parameters even when a backlog arrives in full 1 MB batches.
  */
 const MAX_EVENTS_PER_TRANSACTION = 2000;
+
+/**
+ * The largest event an inbox takes: far above any real one (a directory with its geometry is
+ * under 100 KB), far below the broker's limit, so that a runaway producer's event is parked
+ * with its reason rather than handled.
+ */
+export const MAX_EVENT_BYTES = 512 * 1024;
+
+/** A replayed dead letter is meant for the consumer group that parked it, no other. */
+export const REPLAY_FOR_GROUP_HEADER = 'replay-for-group';
 
 export interface InboxServerOptions {
   schema: string;
@@ -48,8 +59,8 @@ interface Delivery {
  *
  * A batch is first handled in a single transaction that it shares with the batches of the
  * other partitions in flight (fast path). If that fails, the batch is tried alone, then its
- * events one by one; an event that still fails after `maxAttempts`, or that does not
- * match its contract, goes to the dead-letter topic and the partition moves on. A failure
+ * events one by one; an event that still fails after `maxAttempts`, that its handler calls
+ * unprocessable, or that does not match its contract (or its size limit), goes to the dead-letter topic and the partition moves on. A failure
  * counts against an event only if the database is healthy (see TransientFailures): during
  * an outage the batch waits, heartbeating, until the database answers, and is tried again.
  */
@@ -138,6 +149,7 @@ export class InboxServer extends Server implements CustomTransportStrategy {
     const letters: DeadLetter[] = [];
     const deliveries: Delivery[] = [];
     for (const message of batch.messages) {
+      if (!this.isForUs(message)) continue;
       const parsed = this.parse(message);
       if (parsed instanceof InvalidEventError) {
         letters.push(this.letter(batch.topic, batch.partition, message, parsed.message));
@@ -171,6 +183,7 @@ export class InboxServer extends Server implements CustomTransportStrategy {
       const outcome = await this.outlast(() => this.handleInTransaction([delivery]), control);
       if (outcome === DONE || outcome === STOPPED) return outcome;
       const reason = describeFailure(outcome.failure);
+      if (outcome.failure instanceof UnprocessableEventError) return reason;
       if (attempt >= this.options.maxAttempts) return `handler failed ${attempt} times: ${reason}`;
       this.logger.warn(`${delivery.event.type} ${delivery.event.id} failed (attempt ${attempt}), retrying: ${reason}`);
       await sleep(this.options.retryBackoffMs * 2 ** (attempt - 1));
@@ -229,7 +242,14 @@ export class InboxServer extends Server implements CustomTransportStrategy {
     await lastValueFrom(this.transformToObservable(await handler(events, new InboxContext([manager]))), { defaultValue: undefined });
   }
 
+  private isForUs(message: KafkaMessage): boolean {
+    const group = message.headers?.[REPLAY_FOR_GROUP_HEADER];
+    return group === undefined || String(group) === this.options.groupId;
+  }
+
   private parse(message: KafkaMessage): EventEnvelope | InvalidEventError {
+    const size = message.value?.length ?? 0;
+    if (size > MAX_EVENT_BYTES) return new InvalidEventError([`oversized: ${size} bytes, more than ${MAX_EVENT_BYTES}`]);
     try {
       return parseEvent(JSON.parse(message.value?.toString('utf8') ?? 'null'));
     } catch (error) {
@@ -238,6 +258,6 @@ export class InboxServer extends Server implements CustomTransportStrategy {
   }
 
   private letter(topic: string, partition: number, message: KafkaMessage, reason: string): DeadLetter {
-    return { topic, partition, offset: message.offset, key: message.key, value: message.value, reason };
+    return { topic, partition, offset: message.offset, key: message.key, value: message.value, headers: message.headers, reason };
   }
 }

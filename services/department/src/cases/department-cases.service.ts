@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { CaseDispatchedV2, CaseDispatchedV3, EventEnvelope, createEvent } from '@gridwhistle/contracts';
-import { OutboxWriter } from '@gridwhistle/messaging';
+import { OutboxWriter, refuseUnknownCases } from '@gridwhistle/messaging';
 import { Problem } from '@gridwhistle/platform';
 import { CaseRole, DepartmentCaseEntity, DepartmentCaseStatus, PROGRESS_STATUSES, RELEASED_STATUSES } from './department-case.entity';
 import { ListCasesQueryDto } from './case-actions.dto';
@@ -66,7 +66,12 @@ export class DepartmentCasesService {
     );
   }
 
+  /** A resident closes only a case a unit resolved here: closing one the department lacks is wrong, not early. */
   async close(manager: EntityManager, closed: EventEnvelope<'case.closed'>[]): Promise<void> {
+    const held: { case_id: string }[] = await manager.query('SELECT DISTINCT case_id FROM department.cases WHERE case_id = ANY($1::uuid[])', [
+      closed.map((event) => event.caseId),
+    ]);
+    refuseUnknownCases(closed, held.map((row) => row.case_id), 'department');
     await manager.update(
       DepartmentCaseEntity,
       { caseId: In(closed.map((event) => event.caseId)), status: In(['dispatched', 'acknowledged', 'resolved']) },

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { EventEnvelope } from '@gridwhistle/contracts';
+import { refuseUnknownCases } from '@gridwhistle/messaging';
 import { CaseEntity } from './case.entity';
 import { CaseProgress, nextProgress } from './case-status';
 import { addToTimeline } from './timeline';
@@ -21,8 +22,8 @@ export class CaseProgressService {
       lock: { mode: 'pessimistic_write' },
     });
     const statuses = new Map<string, CaseProgress>(found.map((c) => [c.id, { status: c.status, round: c.round }]));
-    const unknown = ids.filter((id) => !statuses.has(id));
-    if (unknown.length > 0) throw new Error(`progress for unknown case(s) ${unknown.join(', ')}`);
+    // Intake records a case before anyone hears of it: progress on a case it lacks is wrong, not early.
+    refuseUnknownCases(events, statuses.keys(), 'intake');
     const moved = new Set<string>();
     for (const event of events) {
       const before = statuses.get(event.caseId)!;

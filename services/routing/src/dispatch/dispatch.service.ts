@@ -10,7 +10,6 @@ import { DecisionRecordEntity } from '../decisions/decision-record.entity';
 import { RoutingDecision } from '../decisions/routing-decision';
 import { RunningDirectory } from '../directory/directory.store';
 import { Directory } from '../directory/directory';
-import { dueOf } from '../deadlines/case-clocks';
 import { DeadlineClocksService } from '../deadlines/deadline-clocks.service';
 import { DispatchEntity } from './dispatch.entity';
 import { CaseToRoute, dispatchedEvent } from './dispatch.event';

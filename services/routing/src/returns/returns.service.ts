@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EventEnvelope } from '@gridwhistle/contracts';
+import { UnprocessableEventError } from '@gridwhistle/messaging';
 import { reroute } from '../decisions/reroute.engine';
 import { RunningDirectory } from '../directory/directory.store';
 import { CaseRounds } from '../dispatch/case-rounds.service';
@@ -22,7 +23,9 @@ export class ReturnsService {
     const directory = await this.directory.get(manager);
     for (const { caseId, payload } of returned) {
       const row = await this.rounds.lock(manager, caseId);
-      if (!row || row.outcome !== 'dispatched' || row.round !== payload.round || row.departmentCode !== payload.unitCode) {
+      // Only a unit routing dispatched the case to can return it: a case routing lacks is wrong, not early.
+      if (!row) throw new UnprocessableEventError(`routing never heard of returned case ${caseId}`);
+      if (row.outcome !== 'dispatched' || row.round !== payload.round || row.departmentCode !== payload.unitCode) {
         this.logger.log(`stale return of case ${caseId} (round ${payload.round}) ignored: the case has moved on`);
         continue;
       }
