@@ -26,7 +26,7 @@ export async function closeTheLoop(system: RunningSystem, report: unknown): Prom
   const expectStatus = async (path: string, apiKey: string, status: number) => expect((await system.call('department', path, { method: 'POST', apiKey })).status).toBe(status);
   await eventually(() => expectStatus(`/v1/cases/${id}/acknowledge`, unit, 200));
   expect((await system.call('department', `/v1/cases/${id}/resolve`, { apiKey: unit, body: { resolution: '已更换井盖' } })).status).toBe(200);
-  await eventually(async () => expect((await system.call('feedback', `/v1/cases/${id}/feedback`, { apiKey: hotline, body: { rating: 'satisfied' } })).status).toBe(200));
+  await eventually(async () => expect((await system.call('feedback', `/v1/cases/${id}/feedback`, { apiKey: hotline, body: { rating: 'satisfied', solved: true } })).status).toBe(200));
   await eventually(async () => expect((await system.call('intake', `/v1/cases/${id}`)).body.status).toBe('closed'));
   return id;
 }

@@ -39,7 +39,7 @@ describe('major matters and joint handling, end to end', () => {
   /** Grades the case satisfied by the reporting integration once feedback knows it resolved. */
   async function satisfied(id: string): Promise<void> {
     await eventually(async () => {
-      const answer = await call('feedback', `/v1/cases/${id}/feedback`, { apiKey: system.apiKey('integrations', 'hotline_12345'), body: { rating: 'satisfied' } });
+      const answer = await call('feedback', `/v1/cases/${id}/feedback`, { apiKey: system.apiKey('integrations', 'hotline_12345'), body: { rating: 'satisfied', solved: true } });
       expect(answer.status).toBe(200);
       expect(answer.body).toMatchObject({ caseClosed: true });
     });

@@ -15,7 +15,7 @@ const TOPIC_USE: Record<EventTopic, { consumers: Service[]; type: EventType; pay
   intake: { consumers: ['routing', 'feedback'], type: 'case.reported', payload: {} },
   routing: { consumers: ['intake', 'department'], type: 'case.triage_required', payload: { categoryCode: 'manhole_cover', gridCode: 'kaizhou.hanfeng.binhu.g01', reason: 'no_route' } },
   department: { consumers: ['intake', 'routing', 'feedback'], type: 'case.acknowledged', payload: { departmentCode: 'urban_management' } },
-  feedback: { consumers: ['intake', 'routing', 'department'], type: 'case.closed', payload: { rating: 'satisfied' } },
+  feedback: { consumers: ['intake', 'routing', 'department'], type: 'case.closed', payload: { outcome: 'solved_satisfied', rating: 'satisfied', reopenCount: 0 } },
 };
 
 /**

@@ -116,7 +116,7 @@ describe('joint handling', () => {
       assistants: [{ unitCode: 'emergency', status: 'dispatched', report: null, reportedAt: null, late: true }],
     });
 
-    await dataSource.transaction((manager) => cases.close(manager, [createEvent('case.closed', caseId, { rating: 'satisfied' })]));
+    await dataSource.transaction((manager) => cases.close(manager, [createEvent('case.closed', caseId, { outcome: 'solved_satisfied', rating: 'satisfied', reopenCount: 0 })]));
     expect(await dataSource.query('SELECT department_code AS unit, status FROM department.cases WHERE case_id = $1 ORDER BY 1', [caseId])).toEqual([
       { unit: 'emergency', status: 'closed' },
       { unit: 'housing', status: 'closed' },

@@ -116,7 +116,7 @@ describe('deadline timers on real Postgres', () => {
     expect((await deadlineEvents(caseId)).map((e) => `${e.type}:${(e.payload as { clock?: string }).clock}:${(e.payload as { unitCode: string }).unitCode}`)).not.toContainEqual(
       expect.stringMatching(/:(acknowledge|resolve):water$/),
     );
-    await dataSource.transaction((manager) => clocks.closed(manager, [createEvent('case.closed', caseId, { rating: 'satisfied' })]));
+    await dataSource.transaction((manager) => clocks.closed(manager, [createEvent('case.closed', caseId, { outcome: 'solved_satisfied', rating: 'satisfied', reopenCount: 0 })]));
     expect((await timers(caseId)).filter((t) => t.firedAt === null)).toEqual([]);
   });
 
