@@ -7,6 +7,8 @@ import { ReportFingerprint } from './privacy/report-fingerprint';
 import { CasesModule } from './cases/cases.module';
 import { ReferenceModule } from './reference/reference.module';
 import { Open311Module } from './open311/open311.module';
+import { LocationsModule } from './locations/locations.module';
+import { Gazetteer } from './locations/gazetteer';
 
 @Module({})
 export class AppModule {
@@ -20,12 +22,14 @@ export class AppModule {
         ReferenceModule,
         CasesModule,
         Open311Module,
+        LocationsModule,
       ],
       providers: [
         { provide: ReporterCipher, useValue: new ReporterCipher(env.PII_ENCRYPTION_KEY) },
         { provide: ReportFingerprint, useValue: new ReportFingerprint(env.PII_ENCRYPTION_KEY) },
+        { provide: Gazetteer, useValue: Gazetteer.read(env.GAZETTEER_FILE) },
       ],
-      exports: [ReporterCipher, ReportFingerprint],
+      exports: [ReporterCipher, ReportFingerprint, Gazetteer],
     };
   }
 }

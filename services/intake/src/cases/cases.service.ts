@@ -13,11 +13,12 @@ import { ReportFingerprint } from '../privacy/report-fingerprint';
 import { CaseEntity } from './case.entity';
 import { CaseStatus } from './case-status';
 import { TimelineEntryEntity } from './timeline-entry.entity';
-import { ReportCaseDto } from './report-case.dto';
+import { LocatedReportDto, ReportCaseDto } from './report-case.dto';
 import { addToTimeline } from './timeline';
 import { CaseDetails, CaseDiversion } from './case-details';
 import { diversionOf } from './diversion';
 import { CategoryEntity } from '../reference/category.entity';
+import { LocationsService } from '../locations/locations.service';
 
 export interface ReportOutcome {
   id: string;
@@ -34,7 +35,7 @@ const KEY_REUSED = 'idempotency-key-reused';
 interface Report {
   /** Given before the first attempt and kept across retries: a write whose commit did succeed is found, not repeated. */
   id: string;
-  dto: ReportCaseDto;
+  dto: LocatedReportDto;
   reportedBy: string;
   idempotencyKey?: string;
   traceparent?: string;
@@ -64,6 +65,7 @@ export class CasesService {
     private readonly failures: TransientFailures,
     @Inject(ReportFingerprint) private readonly fingerprint: ReportFingerprint,
     registry: Registry,
+    private readonly locations: LocationsService,
   ) {
     this.reported = new Counter({
       name: 'gridwhistle_cases_reported_total',
@@ -85,12 +87,15 @@ export class CasesService {
    * with another request is refused, and creates nothing.
    */
   async report(dto: ReportCaseDto, reportedBy: string, idempotencyKey?: string, traceparent?: string, details: CaseDetails = {}): Promise<ReportOutcome> {
-    const category = await this.checkCodes(dto);
+    const place = await this.locations.place(dto.location, { lat: 'location.lat', address: 'location.address' });
+    const located: LocatedReportDto = { ...dto, location: { ...dto.location, gridCode: place.gridCode } };
+    const category = await this.checkCodes(located);
     // Categories heard before directory.published v2 name no kind: such a report is a report.
     const requestKind = dto.requestKind ?? category.requestKind ?? 'report';
     const diversion = diversionOf(category, requestKind);
-    const all: CaseDetails = { ...(dto.gridWorkerId ? { gridWorkerId: dto.gridWorkerId } : {}), ...details, ...(diversion ? { diversion } : {}) };
-    const outcome = await this.reports.submit({ id: randomUUID(), dto, reportedBy, idempotencyKey, traceparent, requestKind, details: all });
+    const whereabouts = { ...(place.point ? { coordinates: place.point } : {}), ...(place.address ? { address: place.address } : {}) };
+    const all: CaseDetails = { ...(dto.gridWorkerId ? { gridWorkerId: dto.gridWorkerId } : {}), ...whereabouts, ...details, ...(diversion ? { diversion } : {}) };
+    const outcome = await this.reports.submit({ id: randomUUID(), dto: located, reportedBy, idempotencyKey, traceparent, requestKind, details: all });
     if (outcome === KEY_REUSED) {
       throw new Problem(422, KEY_REUSED, 'this Idempotency-Key came first with another report: send a new key for a new report');
     }
@@ -203,7 +208,7 @@ export class CasesService {
   }
 
   /** The report's category, once its codes are known to be valid. */
-  private async checkCodes(dto: ReportCaseDto): Promise<CategoryEntity> {
+  private async checkCodes(dto: LocatedReportDto): Promise<CategoryEntity> {
     const [category, grid] = await Promise.all([
       this.reference.category(dto.category),
       this.reference.area(dto.location.gridCode),
