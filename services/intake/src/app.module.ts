@@ -9,6 +9,8 @@ import { ReferenceModule } from './reference/reference.module';
 import { Open311Module } from './open311/open311.module';
 import { LocationsModule } from './locations/locations.module';
 import { Gazetteer } from './locations/gazetteer';
+import { TrackingCodes } from './tracking/tracking-code';
+import { TrackingModule } from './tracking/tracking.module';
 
 @Module({})
 export class AppModule {
@@ -23,13 +25,15 @@ export class AppModule {
         CasesModule,
         Open311Module,
         LocationsModule,
+        TrackingModule,
       ],
       providers: [
         { provide: ReporterCipher, useValue: new ReporterCipher(env.PII_ENCRYPTION_KEY) },
         { provide: ReportFingerprint, useValue: new ReportFingerprint(env.PII_ENCRYPTION_KEY) },
         { provide: Gazetteer, useValue: Gazetteer.read(env.GAZETTEER_FILE) },
+        { provide: TrackingCodes, useValue: new TrackingCodes(env.PII_ENCRYPTION_KEY) },
       ],
-      exports: [ReporterCipher, ReportFingerprint, Gazetteer],
+      exports: [ReporterCipher, ReportFingerprint, Gazetteer, TrackingCodes],
     };
   }
 }

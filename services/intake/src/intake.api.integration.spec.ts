@@ -26,4 +26,12 @@ describeApiDocument({ service: 'intake', envClass: IntakeEnv, database: intakeDa
     }
     expect(context().document.components.schemas.ChannelDto.properties.code.enum).toEqual([...CHANNELS]);
   });
+
+  it('documents locating and tracking: GET /v1/locate with both kinds of whereabouts, GET /v1/track/{code}', () => {
+    const { paths } = context().document;
+    expect(paths['/v1/locate'].get.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['address', 'lat', 'long', 'system']);
+    expect(Object.keys(paths['/v1/locate'].get.responses).sort()).toEqual(['200', '400', '500', '503']);
+    expect(Object.keys(paths['/v1/track/{code}'].get.responses).sort()).toEqual(['200', '404', '500', '503']);
+    expect(context().document.components.schemas.CaseReceiptDto.required).toContain('trackingCode');
+  });
 });

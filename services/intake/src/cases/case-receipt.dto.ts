@@ -8,6 +8,9 @@ export class CaseReceiptDto {
   @ApiProperty({ description: 'The case\u2019s id: GET /v1/cases/{id} follows it.', format: 'uuid', example: UUID_EXAMPLE })
   id: string;
 
+  @ApiProperty({ description: 'The short code to give the reporter (case-insensitive, no 0/O/1/I/L): GET /v1/track/{code} shows where the case stands.', example: 'K7M3QX9' })
+  trackingCode: string;
+
   @ApiProperty({ description: 'The case\u2019s public status: `reported` for a new case; a replayed report answers with the status the case has reached since.', enum: CASE_STATUSES, example: 'reported' })
   status: CaseStatus;
 

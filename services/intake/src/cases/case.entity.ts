@@ -8,6 +8,8 @@ import { CaseStatus } from './case-status';
 @Index(['reportedBy', 'idempotencyKey'], { unique: true, where: 'idempotency_key IS NOT NULL' })
 export class CaseEntity {
   @PrimaryColumn('uuid') id: string;
+  /** From a sequence: the case's tracking code is made from it (TrackingCodes). */
+  @Column({ name: 'case_number', type: 'bigint', insert: false, update: false, transformer: { to: (n) => n, from: (n: string) => Number(n) } }) caseNumber: number;
   @Column({ name: 'category_code' }) categoryCode: string;
   @Column({ name: 'grid_code' }) gridCode: string;
   @Column({ type: 'text' }) channel: Channel;

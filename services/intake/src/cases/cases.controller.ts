@@ -74,7 +74,7 @@ export class CasesController {
     const outcome = await this.cases.report(dto, caller.code, idempotencyKey, traceparent);
     if (outcome.replayed) reply.header('Idempotent-Replayed', 'true');
     reply.header('Location', `/v1/cases/${outcome.id}`);
-    return { id: outcome.id, status: outcome.status, reportedAt: outcome.reportedAt.toISOString(), ...(outcome.diversion ? { diversion: outcome.diversion } : {}) };
+    return { id: outcome.id, trackingCode: outcome.trackingCode, status: outcome.status, reportedAt: outcome.reportedAt.toISOString(), ...(outcome.diversion ? { diversion: outcome.diversion } : {}) };
   }
 
   /** The public view of a case: status and timeline, no personal data. */

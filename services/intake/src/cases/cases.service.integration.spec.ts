@@ -15,6 +15,7 @@ import { ReferenceService } from '../reference/reference.service';
 import { CasesService } from './cases.service';
 import { LocationsService } from '../locations/locations.service';
 import { Gazetteer } from '../locations/gazetteer';
+import { TrackingCodes } from '../tracking/tracking-code';
 import { ReportCaseDto } from './report-case.dto';
 
 /**
@@ -64,6 +65,7 @@ describe('reports whose commit outcome was unknown, on real Postgres', () => {
       new ReportFingerprint(piiKey),
       new Registry(),
       new LocationsService(reference, new Gazetteer({ city: 'test', version: 1, addresses: [] })),
+      new TrackingCodes(piiKey),
     );
   });
   afterAll(async () => {

@@ -19,11 +19,14 @@ import { CaseDetails, CaseDiversion } from './case-details';
 import { diversionOf } from './diversion';
 import { CategoryEntity } from '../reference/category.entity';
 import { LocationsService } from '../locations/locations.service';
+import { TrackingCodes } from '../tracking/tracking-code';
 
 export interface ReportOutcome {
   id: string;
   status: CaseStatus;
   reportedAt: Date;
+  /** The short code a resident follows the case by (GET /v1/track/{code}). */
+  trackingCode: string;
   replayed: boolean;
   /** How intake answered the case itself, if it did: then nothing is dispatched. */
   diversion?: CaseDiversion;
@@ -66,6 +69,7 @@ export class CasesService {
     @Inject(ReportFingerprint) private readonly fingerprint: ReportFingerprint,
     registry: Registry,
     private readonly locations: LocationsService,
+    @Inject(TrackingCodes) private readonly tracking: TrackingCodes,
   ) {
     this.reported = new Counter({
       name: 'gridwhistle_cases_reported_total',
@@ -126,13 +130,13 @@ export class CasesService {
       traceparent: traceFrom(traceparent).traceparent,
     }));
     const created = await this.dataSource.transaction(async (manager) => {
-      const inserted: { id: string; reported_at: Date }[] = await manager.query(
+      const inserted: { id: string; reported_at: Date; case_number: string }[] = await manager.query(
         `INSERT INTO intake.cases (id, category_code, grid_code, channel, description, reporter, status, reported_by, idempotency_key, traceparent, request_fingerprint, request_kind, details)
          SELECT id, category_code, grid_code, channel, description, reporter, status, reported_by, idempotency_key, traceparent, request_fingerprint, request_kind, details
          FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bytea[], $7::text[], $8::text[], $9::text[], $10::bytea[], $11::text[], $12::text[], $13::jsonb[])
            AS r(id, category_code, grid_code, channel, description, reporter, reported_by, idempotency_key, traceparent, request_fingerprint, status, request_kind, details)
          ON CONFLICT DO NOTHING -- an id an earlier attempt did write, or an Idempotency-Key used before
-         RETURNING id, reported_at`,
+         RETURNING id, reported_at, case_number`,
         [
           cases.map((c) => c.id),
           cases.map((c) => c.categoryCode),
@@ -150,6 +154,7 @@ export class CasesService {
         ],
       );
       const reportedAt = new Map(inserted.map((row) => [row.id, row.reported_at]));
+      const numbers = new Map(inserted.map((row) => [row.id, Number(row.case_number)]));
       const events = cases
         .filter((c) => reportedAt.has(c.id))
         .map((c) => {
@@ -163,14 +168,14 @@ export class CasesService {
         });
       await addToTimeline(manager, events);
       await this.outbox.add(manager, ...events);
-      return reportedAt;
+      return { reportedAt, numbers };
     });
     return Promise.all(
       cases.map(async (c) => {
-        const reportedAt = created.get(c.id);
+        const reportedAt = created.reportedAt.get(c.id);
         const { diversion } = c.details;
         const outcome = reportedAt
-          ? { id: c.id, status: c.status, reportedAt, replayed: false, ...(diversion ? { diversion } : {}) }
+          ? { id: c.id, status: c.status, reportedAt, trackingCode: this.tracking.codeOf(created.numbers.get(c.id)!), replayed: false, ...(diversion ? { diversion } : {}) }
           : await this.replay(c.id, c.reportedBy, c.idempotencyKey, c.requestFingerprint);
         if (outcome !== KEY_REUSED && !outcome.replayed) {
           this.reported.inc({ channel: c.channel, category: c.categoryCode });
@@ -184,6 +189,19 @@ export class CasesService {
   async publicView(id: string) {
     const found = await this.dataSource.getRepository(CaseEntity).findOneBy({ id });
     if (!found) throw new NotFoundException(`no case ${id}`);
+    return this.view(found);
+  }
+
+  /** The public view of the case a tracking code names, typed in any case. */
+  async tracked(code: string) {
+    const caseNumber = this.tracking.numberOf(code);
+    const found = caseNumber === undefined ? null : await this.dataSource.getRepository(CaseEntity).findOneBy({ caseNumber });
+    if (!found) throw new NotFoundException(`no case has the tracking code ${code}`);
+    return this.view(found);
+  }
+
+  private async view(found: CaseEntity) {
+    const { id } = found;
     const [timeline, category, grid] = await Promise.all([
       this.dataSource.getRepository(TimelineEntryEntity).find({ where: { caseId: id }, order: { occurredAt: 'ASC' } }),
       this.reference.category(found.categoryCode),
@@ -191,6 +209,7 @@ export class CasesService {
     ]);
     return {
       id: found.id,
+      trackingCode: this.tracking.codeOf(found.caseNumber),
       status: found.status,
       category: { code: found.categoryCode, name: category?.name ?? null },
       grid: { code: found.gridCode, name: grid?.name ?? null },
@@ -236,8 +255,9 @@ export class CasesService {
       .getRepository(CaseEntity)
       .findOneOrFail({ where: idempotencyKey === null ? { id } : [{ id }, { reportedBy, idempotencyKey }] });
     const diversion = first.details.diversion ? { diversion: first.details.diversion } : {};
-    if (first.id === id) return { id, status: first.status, reportedAt: first.reportedAt, replayed: false, ...diversion };
+    const trackingCode = this.tracking.codeOf(first.caseNumber);
+    if (first.id === id) return { id, status: first.status, reportedAt: first.reportedAt, trackingCode, replayed: false, ...diversion };
     if (first.requestFingerprint && fingerprint && !first.requestFingerprint.equals(fingerprint)) return KEY_REUSED;
-    return { id: first.id, status: first.status, reportedAt: first.reportedAt, replayed: true, ...diversion };
+    return { id: first.id, status: first.status, reportedAt: first.reportedAt, trackingCode, replayed: true, ...diversion };
   }
 }

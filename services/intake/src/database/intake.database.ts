@@ -11,6 +11,7 @@ import { CreateIntakeSchema1763856000000 } from './migrations/1763856000000-crea
 import { AddRequestFingerprint1764028800000 } from './migrations/1764028800000-add-request-fingerprint';
 import { ChannelsKindsOpen3111765238400000 } from './migrations/1765238400000-channels-kinds-open311';
 import { DispatchRounds1767000000000 } from './migrations/1767000000000-dispatch-rounds';
+import { TrackingCodes1767100000000 } from './migrations/1767100000000-tracking-codes';
 
 export const INTAKE_SCHEMA = 'intake';
 
@@ -26,6 +27,7 @@ export function intakeDatabase(env: { DATABASE_URL: string; DB_PASSWORD?: string
       AddRequestFingerprint1764028800000,
       ChannelsKindsOpen3111765238400000,
       DispatchRounds1767000000000,
+      TrackingCodes1767100000000,
     ],
   });
 }

@@ -19,6 +19,7 @@ export class CoordinatesOrAddressDto {
     description: 'The coordinates\u2019 system: `wgs84` (GPS; the default) or `gcj02` (Chinese map apps: Amap, Tencent, WeChat), converted to WGS-84.',
     enum: COORDINATE_SYSTEMS,
     default: 'wgs84',
+    example: 'gcj02',
   })
   @IsOptional() @IsIn(COORDINATE_SYSTEMS, { message: `system must be one of ${COORDINATE_SYSTEMS.join(', ')}` })
   system?: CoordinateSystem;
@@ -29,17 +30,17 @@ export class CoordinatesOrAddressDto {
 }
 
 export class LocatedGridDto {
-  @ApiProperty({ example: 'kaizhou.hanfeng.binhu.g03' }) code: string;
-  @ApiProperty({ example: '滨湖社区第三网格' }) name: string;
+  @ApiProperty({ description: 'The grid\u2019s code, as `location.gridCode` takes it.', example: 'kaizhou.hanfeng.binhu.g03' }) code: string;
+  @ApiProperty({ description: 'The grid\u2019s name.', example: '滨湖社区第三网格' }) name: string;
 }
 
 export class WgsPointDto {
-  @ApiProperty({ example: 31.1558 }) lat: number;
-  @ApiProperty({ example: 108.3866 }) long: number;
+  @ApiProperty({ description: 'Latitude, WGS-84.', example: 31.1558 }) lat: number;
+  @ApiProperty({ description: 'Longitude, WGS-84.', example: 108.3866 }) long: number;
 }
 
 /** GET /v1/locate: the grid a report with these whereabouts would go to. */
 export class LocationAnswerDto {
-  @ApiProperty({ type: () => LocatedGridDto }) grid: LocatedGridDto;
+  @ApiProperty({ description: 'The grid a report with these whereabouts goes to.', type: () => LocatedGridDto }) grid: LocatedGridDto;
   @ApiPropertyOptional({ description: 'The point in WGS-84: the coordinates converted, or the address\u2019s point.', type: () => WgsPointDto }) wgs84?: WgsPointDto;
 }

@@ -185,7 +185,7 @@ describe('Open311 GeoReport v2 and the channels, on real Postgres and Kafka', ()
       headers: { authorization: `Bearer ${apiKey}` },
       payload: { category: 'manhole_cover', requestKind: 'consultation', description: '井盖归谁管？', location: { gridCode: 'kaizhou.hanfeng.binhu.g01' }, channel: 'resident_web' },
     });
-    expect(asked.json()).toEqual({ id: expect.any(String), status: 'reported', reportedAt: expect.any(String) });
+    expect(asked.json()).toEqual({ id: expect.any(String), trackingCode: expect.stringMatching(/^[2-9A-HJKMNP-Z]{7}$/), status: 'reported', reportedAt: expect.any(String) });
   });
 
   it('takes each channel, the grid only with its worker, and records the integration that sent it', async () => {
