@@ -11,6 +11,7 @@ import { LocationsModule } from './locations/locations.module';
 import { Gazetteer } from './locations/gazetteer';
 import { TrackingCodes } from './tracking/tracking-code';
 import { TrackingModule } from './tracking/tracking.module';
+import { RequesterHash } from './privacy/requester-hash';
 
 @Module({})
 export class AppModule {
@@ -32,8 +33,9 @@ export class AppModule {
         { provide: ReportFingerprint, useValue: new ReportFingerprint(env.PII_ENCRYPTION_KEY) },
         { provide: Gazetteer, useValue: Gazetteer.read(env.GAZETTEER_FILE) },
         { provide: TrackingCodes, useValue: new TrackingCodes(env.PII_ENCRYPTION_KEY) },
+        { provide: RequesterHash, useValue: new RequesterHash(env.PII_ENCRYPTION_KEY) },
       ],
-      exports: [ReporterCipher, ReportFingerprint, Gazetteer, TrackingCodes],
+      exports: [ReporterCipher, ReportFingerprint, Gazetteer, TrackingCodes, RequesterHash],
     };
   }
 }

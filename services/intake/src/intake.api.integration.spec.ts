@@ -12,7 +12,7 @@ describeApiDocument({ service: 'intake', envClass: IntakeEnv, database: intakeDa
     expect(report.parameters.map((p: { in: string; name: string }) => `${p.in} ${p.name}`).sort()).toEqual(['header Idempotency-Key', 'header traceparent']);
     expect(Object.keys(report.responses['201'].headers)).toEqual(['Location', 'Idempotent-Replayed']);
     expect(report.responses['422'].content['application/problem+json'].example.type).toBe('https://gridwhistle.dev/problems/idempotency-key-reused');
-    expect(Object.keys(report.responses).sort()).toEqual(['201', '400', '401', '413', '415', '422', '500', '503']);
+    expect(Object.keys(report.responses).sort()).toEqual(['200', '201', '400', '401', '413', '415', '422', '500', '503']);
   });
 
   it('GET /v1/channels lists the accepted channels, publicly, with their names in Chinese and English', async () => {

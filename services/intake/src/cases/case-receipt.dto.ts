@@ -17,6 +17,9 @@ export class CaseReceiptDto {
   @ApiProperty({ description: 'When intake accepted the case (受理).', format: 'date-time', example: '2026-11-22T08:15:30.123Z' })
   reportedAt: string;
 
+  @ApiPropertyOptional({ description: 'On a 200: this report repeats the requester\u2019s open case of the same matter, with no new facts; no new case was made.', enum: [true], example: true })
+  repeat?: true;
+
   @ApiPropertyOptional({ description: 'When intake answered the case itself (an emergency, a consultation, a matter outside every unit\u2019s duty): what to tell the reporter. The case is then `closed`, not dispatched.', type: () => CaseDiversionDto })
   diversion?: CaseDiversionDto;
 }

@@ -26,6 +26,8 @@ export class CaseEntity {
   /** Keyed fingerprint of the request, to tell a retry from another request with the same key. */
   @Column({ name: 'request_fingerprint', type: 'bytea', nullable: true }) requestFingerprint: Buffer | null;
   @Column({ type: 'text' }) traceparent: string;
+  /** Keyed hash of the reporter's phone (RequesterHash), never the phone itself. */
+  @Column({ name: 'requester_hash', type: 'bytea', nullable: true }) requesterHash: Buffer | null;
   @CreateDateColumn({ name: 'reported_at', type: 'timestamptz' }) reportedAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

@@ -16,6 +16,7 @@ import { CasesService } from './cases.service';
 import { LocationsService } from '../locations/locations.service';
 import { Gazetteer } from '../locations/gazetteer';
 import { TrackingCodes } from '../tracking/tracking-code';
+import { RequesterHash } from '../privacy/requester-hash';
 import { ReportCaseDto } from './report-case.dto';
 
 /**
@@ -66,6 +67,7 @@ describe('reports whose commit outcome was unknown, on real Postgres', () => {
       new Registry(),
       new LocationsService(reference, new Gazetteer({ city: 'test', version: 1, addresses: [] })),
       new TrackingCodes(piiKey),
+      new RequesterHash(piiKey),
     );
   });
   afterAll(async () => {

@@ -2,7 +2,7 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Counter, Registry } from 'prom-client';
-import { DataSource } from 'typeorm';
+import { DataSource, Not } from 'typeorm';
 import { RequestKind, createEvent, traceFrom } from '@gridwhistle/contracts';
 import { OutboxWriter, TransientFailures } from '@gridwhistle/messaging';
 import { GroupCommit } from '@gridwhistle/persistence';
@@ -20,6 +20,7 @@ import { diversionOf } from './diversion';
 import { CategoryEntity } from '../reference/category.entity';
 import { LocationsService } from '../locations/locations.service';
 import { TrackingCodes } from '../tracking/tracking-code';
+import { RequesterHash } from '../privacy/requester-hash';
 
 export interface ReportOutcome {
   id: string;
@@ -28,6 +29,8 @@ export interface ReportOutcome {
   /** The short code a resident follows the case by (GET /v1/track/{code}). */
   trackingCode: string;
   replayed: boolean;
+  /** The same requester's case of the same matter, still open: answered instead of a new case. */
+  repeat?: true;
   /** How intake answered the case itself, if it did: then nothing is dispatched. */
   diversion?: CaseDiversion;
 }
@@ -44,6 +47,7 @@ interface Report {
   traceparent?: string;
   requestKind: RequestKind;
   details: CaseDetails;
+  requesterHash: Buffer | null;
 }
 
 /** Reports written in one transaction at most; bounds the statements' size. */
@@ -70,6 +74,7 @@ export class CasesService {
     registry: Registry,
     private readonly locations: LocationsService,
     @Inject(TrackingCodes) private readonly tracking: TrackingCodes,
+    @Inject(RequesterHash) private readonly requesters: RequesterHash,
   ) {
     this.reported = new Counter({
       name: 'gridwhistle_cases_reported_total',
@@ -99,7 +104,10 @@ export class CasesService {
     const diversion = diversionOf(category, requestKind);
     const whereabouts = { ...(place.point ? { coordinates: place.point } : {}), ...(place.address ? { address: place.address } : {}) };
     const all: CaseDetails = { ...(dto.gridWorkerId ? { gridWorkerId: dto.gridWorkerId } : {}), ...whereabouts, ...details, ...(diversion ? { diversion } : {}) };
-    const outcome = await this.reports.submit({ id: randomUUID(), dto: located, reportedBy, idempotencyKey, traceparent, requestKind, details: all });
+    const requesterHash = this.requesters.of(dto.reporter?.phone);
+    const repeated = requesterHash && !diversion ? await this.openCaseRepeated(requesterHash, located, reportedBy, idempotencyKey) : undefined;
+    if (repeated) return repeated;
+    const outcome = await this.reports.submit({ id: randomUUID(), dto: located, reportedBy, idempotencyKey, traceparent, requestKind, details: all, requesterHash });
     if (outcome === KEY_REUSED) {
       throw new Problem(422, KEY_REUSED, 'this Idempotency-Key came first with another report: send a new key for a new report');
     }
@@ -114,7 +122,7 @@ export class CasesService {
    * case it did create.
    */
   private async write(reports: Report[]): Promise<(ReportOutcome | typeof KEY_REUSED)[]> {
-    const cases = reports.map(({ id, dto, reportedBy, idempotencyKey, traceparent, requestKind, details }) => ({
+    const cases = reports.map(({ id, dto, reportedBy, idempotencyKey, traceparent, requestKind, details, requesterHash }) => ({
       id,
       categoryCode: dto.category,
       gridCode: dto.location.gridCode,
@@ -128,13 +136,14 @@ export class CasesService {
       idempotencyKey: idempotencyKey ?? null,
       requestFingerprint: idempotencyKey === undefined ? null : this.fingerprint.of(dto),
       traceparent: traceFrom(traceparent).traceparent,
+      requesterHash,
     }));
     const created = await this.dataSource.transaction(async (manager) => {
       const inserted: { id: string; reported_at: Date; case_number: string }[] = await manager.query(
-        `INSERT INTO intake.cases (id, category_code, grid_code, channel, description, reporter, status, reported_by, idempotency_key, traceparent, request_fingerprint, request_kind, details)
-         SELECT id, category_code, grid_code, channel, description, reporter, status, reported_by, idempotency_key, traceparent, request_fingerprint, request_kind, details
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bytea[], $7::text[], $8::text[], $9::text[], $10::bytea[], $11::text[], $12::text[], $13::jsonb[])
-           AS r(id, category_code, grid_code, channel, description, reporter, reported_by, idempotency_key, traceparent, request_fingerprint, status, request_kind, details)
+        `INSERT INTO intake.cases (id, category_code, grid_code, channel, description, reporter, status, reported_by, idempotency_key, traceparent, request_fingerprint, request_kind, details, requester_hash)
+         SELECT id, category_code, grid_code, channel, description, reporter, status, reported_by, idempotency_key, traceparent, request_fingerprint, request_kind, details, requester_hash
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bytea[], $7::text[], $8::text[], $9::text[], $10::bytea[], $11::text[], $12::text[], $13::jsonb[], $14::bytea[])
+           AS r(id, category_code, grid_code, channel, description, reporter, reported_by, idempotency_key, traceparent, request_fingerprint, status, request_kind, details, requester_hash)
          ON CONFLICT DO NOTHING -- an id an earlier attempt did write, or an Idempotency-Key used before
          RETURNING id, reported_at, case_number`,
         [
@@ -151,6 +160,7 @@ export class CasesService {
           cases.map((c) => c.status),
           cases.map((c) => c.requestKind),
           cases.map((c) => JSON.stringify(c.details)),
+          cases.map((c) => c.requesterHash),
         ],
       );
       const reportedAt = new Map(inserted.map((row) => [row.id, row.reported_at]));
@@ -224,6 +234,24 @@ export class CasesService {
         ...entry.details,
       })),
     };
+  }
+
+  /**
+   * Beijing's 接诉即办 Art. 11: the same requester's case of the same category in the same grid,
+   * still open, answers a report that brings no new facts (its description says nothing the
+   * case's does not). A retry of a call (its Idempotency-Key used before) is a replay, not a
+   * repeat. Two such calls in the same instant may both create a case.
+   */
+  private async openCaseRepeated(requesterHash: Buffer, dto: LocatedReportDto, reportedBy: string, idempotencyKey?: string): Promise<ReportOutcome | undefined> {
+    const cases = this.dataSource.getRepository(CaseEntity);
+    if (idempotencyKey !== undefined && (await cases.existsBy({ reportedBy, idempotencyKey }))) return undefined;
+    const open = await cases.find({
+      where: { requesterHash, categoryCode: dto.category, gridCode: dto.location.gridCode, status: Not('closed') },
+      order: { reportedAt: 'ASC' },
+    });
+    const words = (text: string) => text.normalize('NFKC').replace(/[\s\p{P}]/gu, '');
+    const same = open.find((found) => words(found.description).includes(words(dto.description)));
+    return same && { id: same.id, status: same.status, reportedAt: same.reportedAt, trackingCode: this.tracking.codeOf(same.caseNumber), replayed: false, repeat: true };
   }
 
   /** The report's category, once its codes are known to be valid. */

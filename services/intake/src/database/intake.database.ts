@@ -12,6 +12,7 @@ import { AddRequestFingerprint1764028800000 } from './migrations/1764028800000-a
 import { ChannelsKindsOpen3111765238400000 } from './migrations/1765238400000-channels-kinds-open311';
 import { DispatchRounds1767000000000 } from './migrations/1767000000000-dispatch-rounds';
 import { TrackingCodes1767100000000 } from './migrations/1767100000000-tracking-codes';
+import { RequesterHash1767200000000 } from './migrations/1767200000000-requester-hash';
 
 export const INTAKE_SCHEMA = 'intake';
 
@@ -28,6 +29,7 @@ export function intakeDatabase(env: { DATABASE_URL: string; DB_PASSWORD?: string
       ChannelsKindsOpen3111765238400000,
       DispatchRounds1767000000000,
       TrackingCodes1767100000000,
+      RequesterHash1767200000000,
     ],
   });
 }

@@ -9,15 +9,15 @@ import { IntakeEnv } from '../intake.env';
 import { ReferenceService } from '../reference/reference.service';
 import { sampleDirectory } from '../reference/sample-directory.fixture';
 
-describe('tracking codes on receipts and the public status, on real Postgres', () => {
+describe('tracking codes, and the same requester\u2019s repeats, on real Postgres', () => {
   let service: ServiceInProcess;
   const apiKey = generateApiKey('hotline_12345');
-  const report = (description: string, idempotencyKey?: string) =>
+  const report = (description: string, idempotencyKey?: string, reporter: object = { name: '王先生', phone: '13912345678' }, gridCode = 'kaizhou.hanfeng.binhu.g01') =>
     service.app.inject({
       method: 'POST',
       url: '/v1/cases',
       headers: { authorization: `Bearer ${apiKey}`, ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}) },
-      payload: { category: 'manhole_cover', description, channel: 'hotline', location: { gridCode: 'kaizhou.hanfeng.binhu.g01' }, reporter: { name: '王先生', phone: '13912345678' } },
+      payload: { category: 'manhole_cover', description, channel: 'hotline', location: { gridCode }, reporter },
     });
 
   beforeAll(async () => {
@@ -29,7 +29,7 @@ describe('tracking codes on receipts and the public status, on real Postgres', (
   afterAll(() => service?.stop());
 
   it('gives each case its own short code, the same again on a retried call', async () => {
-    const receipts = (await Promise.all(Array.from({ length: 20 }, (_, i) => report(`井盖缺失 ${i}`)))).map((answer) => answer.json());
+    const receipts = (await Promise.all(Array.from({ length: 20 }, (_, i) => report(`井盖缺失 ${i}`, undefined, { phone: `1370000${String(i).padStart(4, '0')}` })))).map((answer) => answer.json());
     const codes = receipts.map((receipt) => receipt.trackingCode);
     expect(codes.every((code) => /^[2-9A-HJKMNP-Z]{7}$/.test(code))).toBe(true);
     expect(new Set(codes).size).toBe(codes.length);
@@ -51,5 +51,25 @@ describe('tracking codes on receipts and the public status, on real Postgres', (
     expect(unknown.statusCode).toBe(404);
     expect(unknown.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect((await service.app.inject({ method: 'GET', url: '/v1/track/O0O0O0O' })).statusCode).toBe(404);
+  });
+
+  it('answers the same requester\u2019s repeat with no new facts 200 with the open case; new facts, another grid or a closed case make a new one', async () => {
+    const first = await report('迎宾大道100号路灯下井盖被偷，已经三天了', undefined, { phone: '13655550001' }, 'kaizhou.hanfeng.yingbin.g02');
+    expect(first.statusCode).toBe(201);
+    const again = await report('井盖被偷 ， 已经三天了', undefined, { phone: '+86 136-5555-0001' }, 'kaizhou.hanfeng.yingbin.g02');
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toEqual({ ...first.json(), repeat: true });
+    expect(again.headers.location).toBe(`/v1/cases/${first.json().id}`);
+    const newFacts = await report('迎宾大道100号 井盖被偷，今天有小孩掉进去受伤', undefined, { phone: '13655550001' }, 'kaizhou.hanfeng.yingbin.g02');
+    const otherGrid = await report('井盖被偷', undefined, { phone: '13655550001' }, 'kaizhou.hanfeng.yingbin.g03');
+    const otherPerson = await report('井盖被偷', undefined, { phone: '13655550002' }, 'kaizhou.hanfeng.yingbin.g02');
+    expect([newFacts, otherGrid, otherPerson].map((answer) => answer.statusCode)).toEqual([201, 201, 201]);
+    const dataSource = service.app.get(DataSource);
+    await dataSource.query(`UPDATE intake.cases SET status = 'closed' WHERE id = ANY($1::uuid[])`, [[first.json().id, newFacts.json().id]]);
+    expect((await report('井盖被偷', undefined, { phone: '13655550001' }, 'kaizhou.hanfeng.yingbin.g02')).statusCode).toBe(201);
+    // The index holds a keyed hash of the phone, never the phone itself.
+    const stored: { requester_hash: Buffer; reporter: Buffer }[] = await dataSource.query(`SELECT requester_hash, reporter FROM intake.cases WHERE id = $1`, [first.json().id]);
+    expect(stored[0].requester_hash).toHaveLength(32);
+    expect(Buffer.concat([stored[0].requester_hash, stored[0].reporter]).toString('latin1')).not.toContain('13655550001');
   });
 });
