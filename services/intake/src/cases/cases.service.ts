@@ -249,6 +249,8 @@ export class CasesService {
       where: { requesterHash, categoryCode: dto.category, gridCode: dto.location.gridCode, status: Not('closed') },
       order: { reportedAt: 'ASC' },
     });
+    // A retry racing the call it repeats finds that call's case: the Idempotency-Key answers it.
+    if (idempotencyKey !== undefined && open.some((found) => found.reportedBy === reportedBy && found.idempotencyKey === idempotencyKey)) return undefined;
     const words = (text: string) => text.normalize('NFKC').replace(/[\s\p{P}]/gu, '');
     const same = open.find((found) => words(found.description).includes(words(dto.description)));
     return same && { id: same.id, status: same.status, reportedAt: same.reportedAt, trackingCode: this.tracking.codeOf(same.caseNumber), replayed: false, repeat: true };

@@ -13,7 +13,7 @@ const GRID_WORKER_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
 export class LocationDto extends CoordinatesOrAddressDto {
   @ApiPropertyOptional({ description: 'The grid (网格) where the problem is: a grid code from GET /v1/areas. Without it, `lat` and `long`, or `address`.', pattern: CODE_PATTERN.source, example: 'kaizhou.hanfeng.binhu.g01' })
   @ValidateIf((location: LocationDto) => location.gridCode !== undefined || (location.lat === undefined && location.address === undefined))
-  @Matches(CODE_PATTERN, { message: '$property must be a grid code from GET /v1/areas (or send lat and long, or an address)' })
+  @Matches(CODE_PATTERN, { message: '$property must be a grid code from GET /v1/areas' })
   gridCode?: string;
 }
 

@@ -122,7 +122,8 @@ describe('Open311 GeoReport v2 and the channels, on real Postgres and Kafka', ()
   });
 
   it('lists requests by id, code, status and dates, and finds one by id or token', async () => {
-    const ids = await Promise.all([1, 2].map(async () => (await post('json', fixMyStreet())).json()[0].service_request_id as string));
+    // Two residents: one resident's second report would be a repeat of the first.
+    const ids = await Promise.all(['13812345601', '13812345602'].map(async (phone) => (await post('json', fixMyStreet({ phone }))).json()[0].service_request_id as string));
     const byId = (await get(`/open311/v2/requests.json?service_request_id=${ids.join(',')}&jurisdiction_id=kaizhou`)).json();
     expect(byId.map((r: any) => r.service_request_id).sort()).toEqual([...ids].sort());
     expect(byId[0]).toMatchObject({ status: 'open', extended_status: 'open', service_code: 'manhole_cover', service_name: '井盖缺失', lat: 31.155, long: 108.381, address: '滨湖路3号' });
