@@ -121,9 +121,11 @@ describe('the closed loop, end to end', () => {
     expect(retry.body.id).toBe(first.body.id);
     expect(retry.headers.get('idempotent-replayed')).toBe('true');
 
-    // Retries racing each other (they share one group commit): still one case.
+    // Retries racing each other (they share one group commit): still one case. Another resident's
+    // call: the same requester's would be a repeat of the case above, answered 200 with it.
+    const neighbour = { ...body, reporter: { phone: '13987654322' } };
     const racing = await Promise.all(
-      Array.from({ length: 5 }, () => call('intake', '/v1/cases', { apiKey: hotline, body, headers: { 'idempotency-key': 'raced' } })),
+      Array.from({ length: 5 }, () => call('intake', '/v1/cases', { apiKey: hotline, body: neighbour, headers: { 'idempotency-key': 'raced' } })),
     );
     expect(new Set(racing.map((answer) => answer.status))).toEqual(new Set([201]));
     expect(new Set(racing.map((answer) => answer.body.id)).size).toBe(1);

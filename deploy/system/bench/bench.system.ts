@@ -99,7 +99,8 @@ export class BenchSystem {
       category,
       description: `benchmark case ${i}`,
       location: { gridCode: this.grids[i % this.grids.length] },
-      reporter: { phone: '13800000000' },
+      // One caller per case: the same caller with the same matter would be answered as a repeat.
+      reporter: { phone: `138${String(i % 1e8).padStart(8, '0')}` },
       channel: 'hotline',
     });
     const { id } = JSON.parse(body) as { id: string };

@@ -8,6 +8,11 @@ import { CasesModule } from './cases/cases.module';
 import { ReferenceModule } from './reference/reference.module';
 import { Open311Module } from './open311/open311.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { LocationsModule } from './locations/locations.module';
+import { Gazetteer } from './locations/gazetteer';
+import { TrackingCodes } from './tracking/tracking-code';
+import { TrackingModule } from './tracking/tracking.module';
+import { RequesterHash } from './privacy/requester-hash';
 
 @Module({})
 export class AppModule {
@@ -22,12 +27,17 @@ export class AppModule {
         CasesModule,
         Open311Module,
         NotificationsModule.register(env),
+        LocationsModule,
+        TrackingModule,
       ],
       providers: [
         { provide: ReporterCipher, useValue: new ReporterCipher(env.PII_ENCRYPTION_KEY) },
         { provide: ReportFingerprint, useValue: new ReportFingerprint(env.PII_ENCRYPTION_KEY) },
+        { provide: Gazetteer, useValue: Gazetteer.read(env.GAZETTEER_FILE) },
+        { provide: TrackingCodes, useValue: new TrackingCodes(env.PII_ENCRYPTION_KEY) },
+        { provide: RequesterHash, useValue: new RequesterHash(env.PII_ENCRYPTION_KEY) },
       ],
-      exports: [ReporterCipher, ReportFingerprint],
+      exports: [ReporterCipher, ReportFingerprint, Gazetteer, TrackingCodes, RequesterHash],
     };
   }
 }

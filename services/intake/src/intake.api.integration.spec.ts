@@ -12,7 +12,7 @@ describeApiDocument({ service: 'intake', envClass: IntakeEnv, database: intakeDa
     expect(report.parameters.map((p: { in: string; name: string }) => `${p.in} ${p.name}`).sort()).toEqual(['header Idempotency-Key', 'header traceparent']);
     expect(Object.keys(report.responses['201'].headers)).toEqual(['Location', 'Idempotent-Replayed']);
     expect(report.responses['422'].content['application/problem+json'].example.type).toBe('https://gridwhistle.dev/problems/idempotency-key-reused');
-    expect(Object.keys(report.responses).sort()).toEqual(['201', '400', '401', '413', '415', '422', '500', '503']);
+    expect(Object.keys(report.responses).sort()).toEqual(['200', '201', '400', '401', '413', '415', '422', '500', '503']);
   });
 
   it('GET /v1/channels lists the accepted channels, publicly, with their names in Chinese and English', async () => {
@@ -25,5 +25,13 @@ describeApiDocument({ service: 'intake', envClass: IntakeEnv, database: intakeDa
       expect(name.en).toMatch(/^[A-Za-z0-9][A-Za-z0-9 -]*$/);
     }
     expect(context().document.components.schemas.ChannelDto.properties.code.enum).toEqual([...CHANNELS]);
+  });
+
+  it('documents locating and tracking: GET /v1/locate with both kinds of whereabouts, GET /v1/track/{code}', () => {
+    const { paths } = context().document;
+    expect(paths['/v1/locate'].get.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['address', 'lat', 'long', 'system']);
+    expect(Object.keys(paths['/v1/locate'].get.responses).sort()).toEqual(['200', '400', '500', '503']);
+    expect(Object.keys(paths['/v1/track/{code}'].get.responses).sort()).toEqual(['200', '404', '500', '503']);
+    expect(context().document.components.schemas.CaseReceiptDto.required).toContain('trackingCode');
   });
 });

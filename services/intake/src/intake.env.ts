@@ -1,4 +1,5 @@
-import { IsIn, IsOptional, IsUrl, Matches, MinLength, ValidateIf } from 'class-validator';
+import { join } from 'node:path';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, MinLength, ValidateIf } from 'class-validator';
 import { ServiceEnv } from '@gridwhistle/platform';
 
 /** For local use only: anyone can read it here. */
@@ -35,6 +36,10 @@ export class IntakeEnv extends ServiceEnv {
   /** Sent to the SMS gateway as `Authorization: Bearer …`. */
   @IsOptional() @MinLength(16, { message: 'SMS_WEBHOOK_TOKEN must be at least 16 characters' })
   SMS_WEBHOOK_TOKEN?: string;
+
+  /** The city's addresses and their grids (street, number, building), read and validated at start. */
+  @IsString() @IsNotEmpty()
+  GAZETTEER_FILE = join(process.cwd(), 'deploy/directory/kaizhou.gazetteer.json');
 
   override developmentDefaults(): string[] {
     const ownKey = this.PII_ENCRYPTION_KEY !== LOCAL_PII_KEY;

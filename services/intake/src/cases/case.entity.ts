@@ -8,6 +8,8 @@ import { CaseStatus } from './case-status';
 @Index(['reportedBy', 'idempotencyKey'], { unique: true, where: 'idempotency_key IS NOT NULL' })
 export class CaseEntity {
   @PrimaryColumn('uuid') id: string;
+  /** From a sequence: the case's tracking code is made from it (TrackingCodes). */
+  @Column({ name: 'case_number', type: 'bigint', insert: false, update: false, transformer: { to: (n) => n, from: (n: string) => Number(n) } }) caseNumber: number;
   @Column({ name: 'category_code' }) categoryCode: string;
   @Column({ name: 'grid_code' }) gridCode: string;
   @Column({ type: 'text' }) channel: Channel;
@@ -24,6 +26,8 @@ export class CaseEntity {
   /** Keyed fingerprint of the request, to tell a retry from another request with the same key. */
   @Column({ name: 'request_fingerprint', type: 'bytea', nullable: true }) requestFingerprint: Buffer | null;
   @Column({ type: 'text' }) traceparent: string;
+  /** Keyed hash of the reporter's phone (RequesterHash), never the phone itself. */
+  @Column({ name: 'requester_hash', type: 'bytea', nullable: true }) requesterHash: Buffer | null;
   @CreateDateColumn({ name: 'reported_at', type: 'timestamptz' }) reportedAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

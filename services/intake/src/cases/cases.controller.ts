@@ -52,6 +52,13 @@ export class CasesController {
       },
     },
   })
+  @ApiOkResponse({
+    description:
+      'A repeat (重复来电): the same requester (by phone) already has an open case of this category in this grid, and this report brings no new facts. ' +
+      'No new case: the answer is that case, its status now and `repeat: true`; GET /v1/track/{trackingCode} shows its progress.',
+    type: CaseReceiptDto,
+    headers: { Location: { description: 'Where to follow the existing case: /v1/cases/{id}.', schema: { type: 'string', example: `/v1/cases/${UUID_EXAMPLE}` } } },
+  })
   @ApiProblems({
     400: {
       description: 'A field or the Idempotency-Key is not valid, a code is unknown (the category, the grid), or the body is not JSON.',
@@ -73,8 +80,9 @@ export class CasesController {
     }
     const outcome = await this.cases.report(dto, caller.code, idempotencyKey, traceparent);
     if (outcome.replayed) reply.header('Idempotent-Replayed', 'true');
+    if (outcome.repeat) reply.status(200);
     reply.header('Location', `/v1/cases/${outcome.id}`);
-    return { id: outcome.id, status: outcome.status, reportedAt: outcome.reportedAt.toISOString(), ...(outcome.diversion ? { diversion: outcome.diversion } : {}) };
+    return { id: outcome.id, trackingCode: outcome.trackingCode, status: outcome.status, reportedAt: outcome.reportedAt.toISOString(), ...(outcome.repeat ? { repeat: true as const } : {}), ...(outcome.diversion ? { diversion: outcome.diversion } : {}) };
   }
 
   /** The public view of a case: status and timeline, no personal data. */

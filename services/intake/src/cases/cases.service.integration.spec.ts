@@ -13,6 +13,10 @@ import { AreaEntity } from '../reference/area.entity';
 import { CategoryEntity } from '../reference/category.entity';
 import { ReferenceService } from '../reference/reference.service';
 import { CasesService } from './cases.service';
+import { LocationsService } from '../locations/locations.service';
+import { Gazetteer } from '../locations/gazetteer';
+import { TrackingCodes } from '../tracking/tracking-code';
+import { RequesterHash } from '../privacy/requester-hash';
 import { ReportCaseDto } from './report-case.dto';
 
 /**
@@ -52,14 +56,18 @@ describe('reports whose commit outcome was unknown, on real Postgres', () => {
       },
     });
     const piiKey = randomBytes(32).toString('base64');
+    const reference = new ReferenceService(dataSource.getRepository(CategoryEntity), dataSource.getRepository(AreaEntity));
     cases = new CasesService(
       losingCommits,
       new OutboxWriter('intake'),
-      new ReferenceService(dataSource.getRepository(CategoryEntity), dataSource.getRepository(AreaEntity)),
+      reference,
       new ReporterCipher(piiKey),
       new TransientFailures(dataSource),
       new ReportFingerprint(piiKey),
       new Registry(),
+      new LocationsService(reference, new Gazetteer({ city: 'test', version: 1, addresses: [] })),
+      new TrackingCodes(piiKey),
+      new RequesterHash(piiKey),
     );
   });
   afterAll(async () => {

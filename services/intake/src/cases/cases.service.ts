@@ -2,7 +2,7 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Counter, Registry } from 'prom-client';
-import { DataSource } from 'typeorm';
+import { DataSource, Not } from 'typeorm';
 import { RequestKind, createEvent, traceFrom } from '@gridwhistle/contracts';
 import { OutboxWriter, TransientFailures } from '@gridwhistle/messaging';
 import { GroupCommit } from '@gridwhistle/persistence';
@@ -13,17 +13,24 @@ import { ReportFingerprint } from '../privacy/report-fingerprint';
 import { CaseEntity } from './case.entity';
 import { CaseStatus } from './case-status';
 import { TimelineEntryEntity } from './timeline-entry.entity';
-import { ReportCaseDto } from './report-case.dto';
+import { LocatedReportDto, ReportCaseDto } from './report-case.dto';
 import { addToTimeline } from './timeline';
 import { CaseDetails, CaseDiversion } from './case-details';
 import { diversionOf } from './diversion';
 import { CategoryEntity } from '../reference/category.entity';
+import { LocationsService } from '../locations/locations.service';
+import { TrackingCodes } from '../tracking/tracking-code';
+import { RequesterHash } from '../privacy/requester-hash';
 
 export interface ReportOutcome {
   id: string;
   status: CaseStatus;
   reportedAt: Date;
+  /** The short code a resident follows the case by (GET /v1/track/{code}). */
+  trackingCode: string;
   replayed: boolean;
+  /** The same requester's case of the same matter, still open: answered instead of a new case. */
+  repeat?: true;
   /** How intake answered the case itself, if it did: then nothing is dispatched. */
   diversion?: CaseDiversion;
 }
@@ -34,12 +41,13 @@ const KEY_REUSED = 'idempotency-key-reused';
 interface Report {
   /** Given before the first attempt and kept across retries: a write whose commit did succeed is found, not repeated. */
   id: string;
-  dto: ReportCaseDto;
+  dto: LocatedReportDto;
   reportedBy: string;
   idempotencyKey?: string;
   traceparent?: string;
   requestKind: RequestKind;
   details: CaseDetails;
+  requesterHash: Buffer | null;
 }
 
 /** Reports written in one transaction at most; bounds the statements' size. */
@@ -64,6 +72,9 @@ export class CasesService {
     private readonly failures: TransientFailures,
     @Inject(ReportFingerprint) private readonly fingerprint: ReportFingerprint,
     registry: Registry,
+    private readonly locations: LocationsService,
+    @Inject(TrackingCodes) private readonly tracking: TrackingCodes,
+    @Inject(RequesterHash) private readonly requesters: RequesterHash,
   ) {
     this.reported = new Counter({
       name: 'gridwhistle_cases_reported_total',
@@ -85,12 +96,18 @@ export class CasesService {
    * with another request is refused, and creates nothing.
    */
   async report(dto: ReportCaseDto, reportedBy: string, idempotencyKey?: string, traceparent?: string, details: CaseDetails = {}): Promise<ReportOutcome> {
-    const category = await this.checkCodes(dto);
+    const place = await this.locations.place(dto.location, { lat: 'location.lat', address: 'location.address' });
+    const located: LocatedReportDto = { ...dto, location: { ...dto.location, gridCode: place.gridCode } };
+    const category = await this.checkCodes(located);
     // Categories heard before directory.published v2 name no kind: such a report is a report.
     const requestKind = dto.requestKind ?? category.requestKind ?? 'report';
     const diversion = diversionOf(category, requestKind);
-    const all: CaseDetails = { ...(dto.gridWorkerId ? { gridWorkerId: dto.gridWorkerId } : {}), ...details, ...(diversion ? { diversion } : {}) };
-    const outcome = await this.reports.submit({ id: randomUUID(), dto, reportedBy, idempotencyKey, traceparent, requestKind, details: all });
+    const whereabouts = { ...(place.point ? { coordinates: place.point } : {}), ...(place.address ? { address: place.address } : {}) };
+    const all: CaseDetails = { ...(dto.gridWorkerId ? { gridWorkerId: dto.gridWorkerId } : {}), ...whereabouts, ...details, ...(diversion ? { diversion } : {}) };
+    const requesterHash = this.requesters.of(dto.reporter?.phone);
+    const repeated = requesterHash && !diversion ? await this.openCaseRepeated(requesterHash, located, reportedBy, idempotencyKey) : undefined;
+    if (repeated) return repeated;
+    const outcome = await this.reports.submit({ id: randomUUID(), dto: located, reportedBy, idempotencyKey, traceparent, requestKind, details: all, requesterHash });
     if (outcome === KEY_REUSED) {
       throw new Problem(422, KEY_REUSED, 'this Idempotency-Key came first with another report: send a new key for a new report');
     }
@@ -105,7 +122,7 @@ export class CasesService {
    * case it did create.
    */
   private async write(reports: Report[]): Promise<(ReportOutcome | typeof KEY_REUSED)[]> {
-    const cases = reports.map(({ id, dto, reportedBy, idempotencyKey, traceparent, requestKind, details }) => ({
+    const cases = reports.map(({ id, dto, reportedBy, idempotencyKey, traceparent, requestKind, details, requesterHash }) => ({
       id,
       categoryCode: dto.category,
       gridCode: dto.location.gridCode,
@@ -119,15 +136,16 @@ export class CasesService {
       idempotencyKey: idempotencyKey ?? null,
       requestFingerprint: idempotencyKey === undefined ? null : this.fingerprint.of(dto),
       traceparent: traceFrom(traceparent).traceparent,
+      requesterHash,
     }));
     const created = await this.dataSource.transaction(async (manager) => {
-      const inserted: { id: string; reported_at: Date }[] = await manager.query(
-        `INSERT INTO intake.cases (id, category_code, grid_code, channel, description, reporter, status, reported_by, idempotency_key, traceparent, request_fingerprint, request_kind, details)
-         SELECT id, category_code, grid_code, channel, description, reporter, status, reported_by, idempotency_key, traceparent, request_fingerprint, request_kind, details
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bytea[], $7::text[], $8::text[], $9::text[], $10::bytea[], $11::text[], $12::text[], $13::jsonb[])
-           AS r(id, category_code, grid_code, channel, description, reporter, reported_by, idempotency_key, traceparent, request_fingerprint, status, request_kind, details)
+      const inserted: { id: string; reported_at: Date; case_number: string }[] = await manager.query(
+        `INSERT INTO intake.cases (id, category_code, grid_code, channel, description, reporter, status, reported_by, idempotency_key, traceparent, request_fingerprint, request_kind, details, requester_hash)
+         SELECT id, category_code, grid_code, channel, description, reporter, status, reported_by, idempotency_key, traceparent, request_fingerprint, request_kind, details, requester_hash
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bytea[], $7::text[], $8::text[], $9::text[], $10::bytea[], $11::text[], $12::text[], $13::jsonb[], $14::bytea[])
+           AS r(id, category_code, grid_code, channel, description, reporter, reported_by, idempotency_key, traceparent, request_fingerprint, status, request_kind, details, requester_hash)
          ON CONFLICT DO NOTHING -- an id an earlier attempt did write, or an Idempotency-Key used before
-         RETURNING id, reported_at`,
+         RETURNING id, reported_at, case_number`,
         [
           cases.map((c) => c.id),
           cases.map((c) => c.categoryCode),
@@ -142,9 +160,11 @@ export class CasesService {
           cases.map((c) => c.status),
           cases.map((c) => c.requestKind),
           cases.map((c) => JSON.stringify(c.details)),
+          cases.map((c) => c.requesterHash),
         ],
       );
       const reportedAt = new Map(inserted.map((row) => [row.id, row.reported_at]));
+      const numbers = new Map(inserted.map((row) => [row.id, Number(row.case_number)]));
       const events = cases
         .filter((c) => reportedAt.has(c.id))
         .map((c) => {
@@ -158,14 +178,14 @@ export class CasesService {
         });
       await addToTimeline(manager, events);
       await this.outbox.add(manager, ...events);
-      return reportedAt;
+      return { reportedAt, numbers };
     });
     return Promise.all(
       cases.map(async (c) => {
-        const reportedAt = created.get(c.id);
+        const reportedAt = created.reportedAt.get(c.id);
         const { diversion } = c.details;
         const outcome = reportedAt
-          ? { id: c.id, status: c.status, reportedAt, replayed: false, ...(diversion ? { diversion } : {}) }
+          ? { id: c.id, status: c.status, reportedAt, trackingCode: this.tracking.codeOf(created.numbers.get(c.id)!), replayed: false, ...(diversion ? { diversion } : {}) }
           : await this.replay(c.id, c.reportedBy, c.idempotencyKey, c.requestFingerprint);
         if (outcome !== KEY_REUSED && !outcome.replayed) {
           this.reported.inc({ channel: c.channel, category: c.categoryCode });
@@ -179,6 +199,19 @@ export class CasesService {
   async publicView(id: string) {
     const found = await this.dataSource.getRepository(CaseEntity).findOneBy({ id });
     if (!found) throw new NotFoundException(`no case ${id}`);
+    return this.view(found);
+  }
+
+  /** The public view of the case a tracking code names, typed in any case. */
+  async tracked(code: string) {
+    const caseNumber = this.tracking.numberOf(code);
+    const found = caseNumber === undefined ? null : await this.dataSource.getRepository(CaseEntity).findOneBy({ caseNumber });
+    if (!found) throw new NotFoundException(`no case has the tracking code ${code}`);
+    return this.view(found);
+  }
+
+  private async view(found: CaseEntity) {
+    const { id } = found;
     const [timeline, category, grid] = await Promise.all([
       this.dataSource.getRepository(TimelineEntryEntity).find({ where: { caseId: id }, order: { occurredAt: 'ASC' } }),
       this.reference.category(found.categoryCode),
@@ -186,6 +219,7 @@ export class CasesService {
     ]);
     return {
       id: found.id,
+      trackingCode: this.tracking.codeOf(found.caseNumber),
       status: found.status,
       category: { code: found.categoryCode, name: category?.name ?? null },
       grid: { code: found.gridCode, name: grid?.name ?? null },
@@ -202,8 +236,28 @@ export class CasesService {
     };
   }
 
+  /**
+   * Beijing's 接诉即办 Art. 11: the same requester's case of the same category in the same grid,
+   * still open, answers a report that brings no new facts (its description says nothing the
+   * case's does not). A retry of a call (its Idempotency-Key used before) is a replay, not a
+   * repeat. Two such calls in the same instant may both create a case.
+   */
+  private async openCaseRepeated(requesterHash: Buffer, dto: LocatedReportDto, reportedBy: string, idempotencyKey?: string): Promise<ReportOutcome | undefined> {
+    const cases = this.dataSource.getRepository(CaseEntity);
+    if (idempotencyKey !== undefined && (await cases.existsBy({ reportedBy, idempotencyKey }))) return undefined;
+    const open = await cases.find({
+      where: { requesterHash, categoryCode: dto.category, gridCode: dto.location.gridCode, status: Not('closed') },
+      order: { reportedAt: 'ASC' },
+    });
+    // A retry racing the call it repeats finds that call's case: the Idempotency-Key answers it.
+    if (idempotencyKey !== undefined && open.some((found) => found.reportedBy === reportedBy && found.idempotencyKey === idempotencyKey)) return undefined;
+    const words = (text: string) => text.normalize('NFKC').replace(/[\s\p{P}]/gu, '');
+    const same = open.find((found) => words(found.description).includes(words(dto.description)));
+    return same && { id: same.id, status: same.status, reportedAt: same.reportedAt, trackingCode: this.tracking.codeOf(same.caseNumber), replayed: false, repeat: true };
+  }
+
   /** The report's category, once its codes are known to be valid. */
-  private async checkCodes(dto: ReportCaseDto): Promise<CategoryEntity> {
+  private async checkCodes(dto: LocatedReportDto): Promise<CategoryEntity> {
     const [category, grid] = await Promise.all([
       this.reference.category(dto.category),
       this.reference.area(dto.location.gridCode),
@@ -231,8 +285,9 @@ export class CasesService {
       .getRepository(CaseEntity)
       .findOneOrFail({ where: idempotencyKey === null ? { id } : [{ id }, { reportedBy, idempotencyKey }] });
     const diversion = first.details.diversion ? { diversion: first.details.diversion } : {};
-    if (first.id === id) return { id, status: first.status, reportedAt: first.reportedAt, replayed: false, ...diversion };
+    const trackingCode = this.tracking.codeOf(first.caseNumber);
+    if (first.id === id) return { id, status: first.status, reportedAt: first.reportedAt, trackingCode, replayed: false, ...diversion };
     if (first.requestFingerprint && fingerprint && !first.requestFingerprint.equals(fingerprint)) return KEY_REUSED;
-    return { id: first.id, status: first.status, reportedAt: first.reportedAt, replayed: true, ...diversion };
+    return { id: first.id, status: first.status, reportedAt: first.reportedAt, trackingCode, replayed: true, ...diversion };
   }
 }

@@ -64,6 +64,9 @@ export class PublicCaseDto {
   @ApiProperty({ description: 'The case\u2019s id.', format: 'uuid', example: UUID_EXAMPLE })
   id: string;
 
+  @ApiProperty({ description: 'The case\u2019s short tracking code (case-insensitive): GET /v1/track/{code} shows this same view.', example: 'K7M3QX9' })
+  trackingCode: string;
+
   @ApiProperty({ description: 'Where the case stands: within a dispatch round it only moves forward; a re-route after a return or a ruling starts a new round at `dispatched`.', enum: CASE_STATUSES, example: 'dispatched' })
   status: CaseStatus;
 

@@ -3,15 +3,18 @@ import { Type } from 'class-transformer';
 import { IsIn, IsObject, IsOptional, IsString, Length, Matches, ValidateIf, ValidateNested } from 'class-validator';
 import { CHANNELS, CODE_PATTERN, Channel, REQUEST_KINDS, RequestKind } from '@gridwhistle/contracts';
 import { IsNotBlank } from '@gridwhistle/platform';
+import { CoordinatesOrAddressDto } from '../locations/locations.dto';
 
 const PHONE_PATTERN = /^\+?[0-9][0-9 -]{4,19}$/;
 /** A grid worker's staff code, as the grid workers' app knows it. */
 const GRID_WORKER_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
 
-export class LocationDto {
-  @ApiProperty({ description: 'The grid (网格) where the problem is: a grid code from GET /v1/areas.', pattern: CODE_PATTERN.source, example: 'kaizhou.hanfeng.binhu.g01' })
+/** Where the problem is: a grid code, coordinates, or an address (GET /v1/locate checks the latter two). */
+export class LocationDto extends CoordinatesOrAddressDto {
+  @ApiPropertyOptional({ description: 'The grid (网格) where the problem is: a grid code from GET /v1/areas. Without it, `lat` and `long`, or `address`.', pattern: CODE_PATTERN.source, example: 'kaizhou.hanfeng.binhu.g01' })
+  @ValidateIf((location: LocationDto) => location.gridCode !== undefined || (location.lat === undefined && location.address === undefined))
   @Matches(CODE_PATTERN, { message: '$property must be a grid code from GET /v1/areas' })
-  gridCode: string;
+  gridCode?: string;
 }
 
 /** Who reported: encrypted at rest, never returned by any API, never put on Kafka. */
@@ -37,7 +40,7 @@ export class ReportCaseDto {
   description: string;
 
   @ApiProperty({ description: 'Where the problem is.', type: () => LocationDto })
-  @IsObject({ message: 'location must be an object with a gridCode' })
+  @IsObject({ message: 'location must be an object with a gridCode, lat and long, or an address' })
   @ValidateNested()
   @Type(() => LocationDto)
   location: LocationDto;
@@ -67,3 +70,6 @@ export class ReportCaseDto {
   @IsIn(REQUEST_KINDS, { message: `requestKind must be one of ${REQUEST_KINDS.join(', ')}` })
   requestKind?: RequestKind;
 }
+
+/** A report once its whereabouts are resolved to a grid. */
+export type LocatedReportDto = ReportCaseDto & { location: { gridCode: string } };

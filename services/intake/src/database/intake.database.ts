@@ -13,6 +13,8 @@ import { ChannelsKindsOpen3111765238400000 } from './migrations/1765238400000-ch
 import { DispatchRounds1767000000000 } from './migrations/1767000000000-dispatch-rounds';
 import { OpenCasesIndex1767100000000 } from './migrations/1767100000000-open-cases-index';
 import { ResidentMessages1767200000000 } from './migrations/1767200000000-resident-messages';
+import { TrackingCodes1767300000000 } from './migrations/1767300000000-tracking-codes';
+import { RequesterHash1767400000000 } from './migrations/1767400000000-requester-hash';
 
 export const INTAKE_SCHEMA = 'intake';
 
@@ -30,6 +32,8 @@ export function intakeDatabase(env: { DATABASE_URL: string; DB_PASSWORD?: string
       DispatchRounds1767000000000,
       OpenCasesIndex1767100000000,
       ResidentMessages1767200000000,
+      TrackingCodes1767300000000,
+      RequesterHash1767400000000,
     ],
   });
 }

@@ -4,7 +4,7 @@ import { CaseDetails } from '../cases/case-details';
 import { CasesService } from '../cases/cases.service';
 import { ReferenceService } from '../reference/reference.service';
 import { CategoryEntity } from '../reference/category.entity';
-import { locateGrid } from './grid-locator';
+import { LocationsService } from '../locations/locations.service';
 import { Open311Params, Open311ServiceRequestParams, readParams } from './open311-params.dto';
 
 /** Takes a GeoReport v2 service request as a case of the open311 channel. */
@@ -14,6 +14,7 @@ export class Open311ReportsService {
     @Inject(ApiKeyAuthenticator) private readonly authenticator: ApiKeyAuthenticator,
     private readonly cases: CasesService,
     private readonly reference: ReferenceService,
+    private readonly locations: LocationsService,
   ) {}
 
   async submit(params: Open311Params) {
@@ -56,24 +57,15 @@ export class Open311ReportsService {
     return { service_request_id: outcome.id, service_notice: outcome.diversion?.answer ?? '', account_id: '' };
   }
 
-  /** The grid of the coordinates, else of an address that names a grid; a clear 400 otherwise. */
+  /** The grid of the coordinates (WGS-84, as GeoReport v2 has it), else of the address; a clear 400 otherwise. */
   private async gridOf(request: Open311ServiceRequestParams): Promise<string> {
-    const grids = await this.reference.grids();
     if ((request.lat === undefined) !== (request.long === undefined)) {
       throw new ValidationProblem([{ field: request.lat === undefined ? 'lat' : 'long', message: 'send lat and long together' }]);
     }
-    if (request.lat !== undefined && request.long !== undefined) {
-      const located = locateGrid(Number(request.lat), Number(request.long), grids);
-      if ('grid' in located) return located.grid.code;
-      const nearest = located.nearest.map(({ grid, metres }) => `${grid.code} (${grid.name}, ${metres} m)`).join(', ');
-      throw new ValidationProblem([{ field: 'lat', message: `lat/long ${request.lat},${request.long} lie outside every grid; the nearest grids are ${nearest}` }]);
-    }
+    const coordinates = request.lat !== undefined && request.long !== undefined ? { lat: Number(request.lat), long: Number(request.long) } : {};
     const address = request.address_string?.trim();
-    const named = address ? grids.find((grid) => grid.code === address || grid.name === address) : undefined;
-    if (named) return named.code;
-    throw new ValidationProblem([
-      { field: 'lat', message: address ? `address_string '${address}' names no grid: send lat and long` : 'send lat and long, or an address_string naming a grid' },
-    ]);
+    if (!address && !('lat' in coordinates)) throw new ValidationProblem([{ field: 'lat', message: 'send lat and long, or an address_string' }]);
+    return (await this.locations.place({ ...coordinates, address }, { lat: 'lat', address: 'address_string' })).gridCode;
   }
 
   /** attribute[code] answers to the category's fields: required ones present, lists from their values; others ignored. */

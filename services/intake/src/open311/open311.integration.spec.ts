@@ -1,7 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { DirectoryCategoryV2, EventEnvelope, createEvent, directoryKey } from '@gridwhistle/contracts';
 import { generateApiKey, hashApiKey } from '@gridwhistle/platform';
 import { ServiceInProcess, startServiceInProcess } from '@gridwhistle/testing';
 import { AppModule } from '../app.module';
@@ -10,21 +7,9 @@ import { seedIntake } from '../database/intake.seed';
 import { INTAKE_API } from '../intake.api';
 import { IntakeEnv } from '../intake.env';
 import { ReferenceService } from '../reference/reference.service';
+import { sampleDirectory } from '../reference/sample-directory.fixture';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- answers read from JSON */
-interface DirectoryArea { code: string; standardCode: string; name: string; level: 'district'; geometry?: any; children?: DirectoryArea[] }
-
-/** The sample city's directory, as routing's directory.published (v2) carries it to intake. */
-function sampleDirectory(): EventEnvelope<'directory.published'> {
-  const document = JSON.parse(readFileSync(join(__dirname, '../../../../deploy/directory/kaizhou.directory.json'), 'utf8'));
-  const flat = (area: DirectoryArea, parentCode: string | null): any[] => [
-    { code: area.code, standardCode: area.standardCode, name: area.name, level: area.level, parentCode, ...(area.geometry ? { geometry: area.geometry } : {}) },
-    ...(area.children ?? []).flatMap((child) => flat(child, area.code)),
-  ];
-  const categories = document.categories.map(({ deadlinePolicy: _, ...category }: DirectoryCategoryV2 & { deadlinePolicy: string }) => category);
-  return createEvent('directory.published', directoryKey(document.city), { city: document.city, version: document.version, areas: flat(document.areas, null), units: [], categories });
-}
-
 const REPORTER = { first_name: '丽', last_name: '李', phone: '13812345678', email: 'li.reporter@example.org' };
 /** In Binhu's first grid (滨湖社区第一网格), WGS-84. */
 const IN_BINHU_G01 = { lat: '31.155', long: '108.381' };
@@ -137,7 +122,8 @@ describe('Open311 GeoReport v2 and the channels, on real Postgres and Kafka', ()
   });
 
   it('lists requests by id, code, status and dates, and finds one by id or token', async () => {
-    const ids = await Promise.all([1, 2].map(async () => (await post('json', fixMyStreet())).json()[0].service_request_id as string));
+    // Two residents: one resident's second report would be a repeat of the first.
+    const ids = await Promise.all(['13812345601', '13812345602'].map(async (phone) => (await post('json', fixMyStreet({ phone }))).json()[0].service_request_id as string));
     const byId = (await get(`/open311/v2/requests.json?service_request_id=${ids.join(',')}&jurisdiction_id=kaizhou`)).json();
     expect(byId.map((r: any) => r.service_request_id).sort()).toEqual([...ids].sort());
     expect(byId[0]).toMatchObject({ status: 'open', extended_status: 'open', service_code: 'manhole_cover', service_name: '井盖缺失', lat: 31.155, long: 108.381, address: '滨湖路3号' });
@@ -200,7 +186,7 @@ describe('Open311 GeoReport v2 and the channels, on real Postgres and Kafka', ()
       headers: { authorization: `Bearer ${apiKey}` },
       payload: { category: 'manhole_cover', requestKind: 'consultation', description: '井盖归谁管？', location: { gridCode: 'kaizhou.hanfeng.binhu.g01' }, channel: 'resident_web' },
     });
-    expect(asked.json()).toEqual({ id: expect.any(String), status: 'reported', reportedAt: expect.any(String) });
+    expect(asked.json()).toEqual({ id: expect.any(String), trackingCode: expect.stringMatching(/^[2-9A-HJKMNP-Z]{7}$/), status: 'reported', reportedAt: expect.any(String) });
   });
 
   it('takes each channel, the grid only with its worker, and records the integration that sent it', async () => {

@@ -4,6 +4,7 @@ import { FastifyInstance } from 'fastify';
 import { BODY_LIMIT, Problem } from '@gridwhistle/platform';
 import { CasesModule } from '../cases/cases.module';
 import { ReferenceModule } from '../reference/reference.module';
+import { LocationsModule } from '../locations/locations.module';
 import { Open311Controller } from './open311.controller';
 import { Open311Service } from './open311.service';
 import { Open311ReportsService } from './open311-reports.service';
@@ -12,7 +13,7 @@ export const OPEN311_PREFIX = '/open311/';
 const FORM = 'application/x-www-form-urlencoded';
 
 @Module({
-  imports: [CasesModule, ReferenceModule],
+  imports: [CasesModule, ReferenceModule, LocationsModule],
   controllers: [Open311Controller],
   providers: [Open311Service, Open311ReportsService],
 })
