@@ -198,10 +198,22 @@ describe('outbox and inbox on real Postgres and Kafka', () => {
     expect(await kept(recent)).toBe(1);
   });
 
-  it('refuses to publish an event that breaks its contract, and rolls back with it', async () => {
+  it('refuses to publish an event that breaks its contract when asked to validate contracts, and rolls back with it', async () => {
+    const validating = new OutboxWriter('probe', { validateContracts: true });
     const broken = { ...reported(), payload: { categoryCode: 'NOT A CODE' } } as unknown as EventEnvelope;
-    await expect(writeToOutbox(broken)).rejects.toThrow(/invalid event: .*payload: categoryCode must match/);
+    await expect(dataSource.transaction((manager) => validating.add(manager, broken))).rejects.toThrow(
+      /invalid event: .*payload: categoryCode must match/,
+    );
     expect(await dataSource.query('SELECT 1 FROM probe.outbox WHERE id = $1', [broken.id])).toEqual([]);
+  });
+
+  it("refuses, even without validating contracts, an event of a type or version the catalog does not know", async () => {
+    const unknownType = { ...reported(), type: 'case.teleported' } as unknown as EventEnvelope;
+    const unknownVersion = { ...reported(), version: 9 } as unknown as EventEnvelope;
+    await expect(writeToOutbox(unknownType)).rejects.toThrow(/not case.teleported v2/);
+    await expect(writeToOutbox(unknownVersion)).rejects.toThrow(/not case.reported v9/);
+    const written = await dataSource.query('SELECT 1 FROM probe.outbox WHERE id = ANY($1::uuid[])', [[unknownType.id, unknownVersion.id]]);
+    expect(written).toEqual([]);
   });
 
   it('gives an event delivered twice exactly one effect', async () => {

@@ -44,7 +44,7 @@ describe('grading by the reporting integration only', () => {
   beforeAll(async () => {
     env = await createIsolatedEnvironment([serviceDatabase('feedback')]);
     dataSource = await migratedDataSource(feedbackDatabase({ DATABASE_URL: env.databaseUrl }), env.databaseUrl);
-    callbacks = new CallbacksService(dataSource, new OutboxWriter('feedback'), new Registry());
+    callbacks = new CallbacksService(dataSource, new OutboxWriter('feedback', { validateContracts: true }), new Registry());
   });
   afterAll(async () => {
     await dataSource?.destroy();

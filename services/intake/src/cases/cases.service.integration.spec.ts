@@ -54,7 +54,7 @@ describe('reports whose commit outcome was unknown, on real Postgres', () => {
     const piiKey = randomBytes(32).toString('base64');
     cases = new CasesService(
       losingCommits,
-      new OutboxWriter('intake'),
+      new OutboxWriter('intake', { validateContracts: true }),
       new ReferenceService(dataSource.getRepository(CategoryEntity), dataSource.getRepository(AreaEntity)),
       new ReporterCipher(piiKey),
       new TransientFailures(dataSource),
