@@ -4,7 +4,7 @@ import { HttpException } from '@nestjs/common';
 import { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { EventEnvelope, createEvent, parseEvent } from '@gridwhistle/contracts';
-import { OutboxWriter } from '@gridwhistle/messaging';
+import { OutboxWriter, TransientFailures } from '@gridwhistle/messaging';
 import { serviceDatabase } from '@gridwhistle/persistence';
 import { IsolatedEnvironment, createIsolatedEnvironment, migratedDataSource } from '@gridwhistle/testing';
 import { feedbackDatabase } from '../database/feedback.database';
@@ -44,7 +44,7 @@ describe('grading by the reporting integration only', () => {
   beforeAll(async () => {
     env = await createIsolatedEnvironment([serviceDatabase('feedback')]);
     dataSource = await migratedDataSource(feedbackDatabase({ DATABASE_URL: env.databaseUrl }), env.databaseUrl);
-    callbacks = new CallbacksService(dataSource, new OutboxWriter('feedback', { validateContracts: true }), new Registry());
+    callbacks = new CallbacksService(dataSource, new OutboxWriter('feedback', { validateContracts: true }), new TransientFailures(dataSource), new Registry());
   });
   afterAll(async () => {
     await dataSource?.destroy();
@@ -98,5 +98,42 @@ describe('grading by the reporting integration only', () => {
     await consumeResolved(caseId);
     expect((await grade(caseId, 'hotline_12345')).status).toBe(404);
     expect((await grade(caseId, 'grid_app')).status).toBe(404);
+  });
+
+  it('records grades sent together in shared transactions, each with its own answer', async () => {
+    const cases = Array.from({ length: 30 }, () => randomUUID());
+    for (const caseId of cases) {
+      await consumeReported(reportedBy(caseId, 'hotline_12345'));
+      await consumeResolved(caseId);
+    }
+    const [first, second, third] = cases;
+    const answers = await Promise.all([
+      ...cases.map((caseId) => grade(caseId, 'hotline_12345')),
+      grade(first, 'hotline_12345'), // a retry in the same group: answered as the first, counted once
+      callbacks.record(second, 'unsatisfied', 'hotline_12345').catch((error: HttpException) => error.getStatus()), // another rating: a conflict
+      grade(third, 'grid_app'), // not the reporter: as if the case did not exist
+      grade(randomUUID(), 'hotline_12345'),
+    ]);
+    expect(answers.slice(0, cases.length).map((a) => a.status)).toEqual(cases.map(() => 200));
+    expect(answers.slice(cases.length)).toEqual([
+      { status: 200, body: answers[0].body },
+      409,
+      expect.objectContaining({ status: 404 }),
+      expect.objectContaining({ status: 404 }),
+    ]);
+    const rows: { status: string; tx: string }[] = await dataSource.query(
+      'SELECT status, xmin::text AS tx FROM feedback.callbacks WHERE case_id = ANY($1::uuid[])',
+      [cases],
+    );
+    expect(rows.map((row) => row.status)).toEqual(cases.map(() => 'closed'));
+    expect(new Set(rows.map((row) => row.tx)).size).toBeLessThan(cases.length);
+    const events: { type: string; n: number }[] = await dataSource.query(
+      'SELECT type, count(*)::int AS n FROM feedback.outbox WHERE case_id = ANY($1::uuid[]) GROUP BY type ORDER BY type',
+      [cases],
+    );
+    expect(events).toEqual([
+      { type: 'case.closed', n: cases.length },
+      { type: 'case.graded', n: cases.length },
+    ]);
   });
 });

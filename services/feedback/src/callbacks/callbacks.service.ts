@@ -1,9 +1,10 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { HttpException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Counter, Registry } from 'prom-client';
 import { DataSource, EntityManager } from 'typeorm';
 import { EventEnvelope, Rating, createEvent } from '@gridwhistle/contracts';
-import { OutboxWriter } from '@gridwhistle/messaging';
+import { OutboxWriter, TransientFailures } from '@gridwhistle/messaging';
+import { GroupCommit } from '@gridwhistle/persistence';
 import { Problem } from '@gridwhistle/platform';
 import { CallbackEntity } from './callback.entity';
 import { CaseReporterEntity } from './case-reporter.entity';
@@ -11,14 +12,35 @@ import { CaseReporterEntity } from './case-reporter.entity';
 /** Ratings that close a case; an unsatisfied resident keeps it open. */
 const CLOSING: readonly Rating[] = ['satisfied', 'basically_satisfied'];
 
+/** Grades recorded in one transaction at most; bounds the statements' size and the locks held. */
+const MAX_GRADES_PER_WRITE = 200;
+
+interface Grade {
+  caseId: string;
+  rating: Rating;
+  gradedBy: string;
+}
+
+interface Graded {
+  callback: CallbackEntity;
+  /** False for a grade sent again: it answers as the first did and counts once. */
+  fresh: boolean;
+}
+
 /** The public grades the result (群众评单); a satisfied resident closes the case. */
 @Injectable()
 export class CallbacksService {
   private readonly ratings: Counter;
+  /** Grades that arrive while one is being written share the next transaction. */
+  private readonly grades = new GroupCommit<Grade, Graded | HttpException>((grades) => this.grade(grades), MAX_GRADES_PER_WRITE, undefined, {
+    isTransient: (error) => this.failures.isTransient(error),
+    withinMs: 0,
+  });
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
+    private readonly failures: TransientFailures,
     registry: Registry,
   ) {
     this.ratings = new Counter({
@@ -34,59 +56,92 @@ export class CallbacksService {
    * such a case can be graded by nobody rather than by the wrong integration.
    */
   async rememberReporters(manager: EntityManager, reported: EventEnvelope<'case.reported'>[]): Promise<void> {
-    const reporters = reported.flatMap((event) =>
-      event.version === 1 ? [] : [{ caseId: event.caseId, integrationCode: event.payload.integrationCode }],
-    );
+    const reporters = reported.flatMap((event) => (event.version === 1 ? [] : [{ caseId: event.caseId, integrationCode: event.payload.integrationCode }]));
     if (reporters.length === 0) return;
     // A case is reported once; should intake announce it again, the first reporter stands.
-    await manager.createQueryBuilder().insert().into(CaseReporterEntity).values(reporters).orIgnore().execute();
+    await manager.query(
+      `INSERT INTO feedback.case_reporters (case_id, integration_code)
+       SELECT * FROM unnest($1::uuid[], $2::text[]) ON CONFLICT DO NOTHING`,
+      [reporters.map((r) => r.caseId), reporters.map((r) => r.integrationCode)],
+    );
   }
 
   async awaitFeedback(manager: EntityManager, resolved: EventEnvelope<'case.resolved'>[]): Promise<void> {
-    await manager.insert(
-      CallbackEntity,
-      resolved.map(({ caseId, payload, occurredAt, trace }) => ({
-        caseId,
-        departmentCode: payload.departmentCode,
-        status: 'awaiting_feedback' as const,
-        resolvedAt: new Date(occurredAt),
-        rating: null,
-        gradedBy: null,
-        gradedAt: null,
-        traceparent: trace?.traceparent ?? '',
-      })),
+    await manager.query(
+      `INSERT INTO feedback.callbacks (case_id, department_code, status, resolved_at, traceparent)
+       SELECT case_id, department_code, 'awaiting_feedback', resolved_at, traceparent
+       FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::text[]) AS r(case_id, department_code, resolved_at, traceparent)`,
+      [resolved.map((e) => e.caseId), resolved.map((e) => e.payload.departmentCode), resolved.map((e) => e.occurredAt), resolved.map((e) => e.trace?.traceparent ?? '')],
     );
   }
 
   /**
    * Records the rating once; the same rating sent again (a retry) answers as the first did.
    * Only the integration that reported the case may grade it: to any other the case answers
-   * exactly as one that does not exist, so that nobody learns of others' cases.
+   * exactly as one that does not exist, so that nobody learns of others' cases. Grades
+   * arriving together share one transaction (see grade).
    */
   async record(caseId: string, rating: Rating, gradedBy: string) {
-    const outcome = await this.dataSource.transaction(async (manager) => {
-      const callback = await manager.findOne(CallbackEntity, { where: { caseId }, lock: { mode: 'pessimistic_write' } });
-      const mayGrade = callback !== null && (await manager.existsBy(CaseReporterEntity, { caseId, integrationCode: gradedBy }));
-      if (!mayGrade) throw new NotFoundException(`no resolved case ${caseId} is awaiting feedback`);
-      if (callback.status !== 'awaiting_feedback') {
-        if (callback.rating === rating) return { callback, fresh: false };
-        throw new Problem(409, 'conflict', `case ${caseId} was already graded ${callback.rating}`, {
-          currentState: callback.status,
-          rating: callback.rating,
-        });
-      }
-      const now = new Date();
-      const closes = CLOSING.includes(rating);
-      const changes = { status: closes ? ('closed' as const) : ('graded' as const), rating, gradedBy, gradedAt: now };
-      await manager.update(CallbackEntity, { caseId }, changes);
-      const options = { trace: callback.traceparent ? { traceparent: callback.traceparent } : undefined, occurredAt: now };
-      const events: EventEnvelope[] = [createEvent('case.graded', caseId, { rating }, options)];
-      if (closes) events.push(createEvent('case.closed', caseId, { rating }, options));
-      await this.outbox.add(manager, ...events);
-      return { callback: { ...callback, ...changes }, fresh: true };
-    });
+    const outcome = await this.grades.submit({ caseId, rating, gradedBy });
+    if (outcome instanceof HttpException) throw outcome;
     if (outcome.fresh) this.ratings.inc({ rating, department: outcome.callback.departmentCode });
     const { callback } = outcome;
     return { caseId, rating: callback.rating, caseClosed: callback.status === 'closed', gradedAt: callback.gradedAt!.toISOString() };
+  }
+
+  /**
+   * Records grades that arrived together in one transaction: one locking read of their
+   * callbacks (in case order, so that concurrent groups cannot deadlock) and of who reported
+   * them, then each grade in arrival order, one update and one outbox insert. A grade refused
+   * (404, 409) is that grade's answer and changes nothing; the others commit.
+   */
+  private async grade(grades: Grade[]): Promise<(Graded | HttpException)[]> {
+    return this.dataSource.transaction(async (manager) => {
+      const ids = [...new Set(grades.map((g) => g.caseId))];
+      const found: CallbackEntity[] = await manager.query(
+        `SELECT case_id AS "caseId", department_code AS "departmentCode", status, resolved_at AS "resolvedAt", rating,
+                graded_by AS "gradedBy", graded_at AS "gradedAt", traceparent
+         FROM feedback.callbacks WHERE case_id = ANY($1::uuid[]) ORDER BY case_id FOR UPDATE`,
+        [ids],
+      );
+      const reporters: CaseReporterEntity[] = await manager.query(
+        'SELECT case_id AS "caseId", integration_code AS "integrationCode" FROM feedback.case_reporters WHERE case_id = ANY($1::uuid[])',
+        [ids],
+      );
+      const callbacks = new Map(found.map((c) => [c.caseId, c]));
+      const reportedBy = new Map(reporters.map((r) => [r.caseId, r.integrationCode]));
+      const changed = new Set<CallbackEntity>();
+      const events: EventEnvelope[] = [];
+      const now = new Date();
+      const outcomes = grades.map(({ caseId, rating, gradedBy }): Graded | HttpException => {
+        const callback = callbacks.get(caseId);
+        if (!callback || reportedBy.get(caseId) !== gradedBy) return new NotFoundException(`no resolved case ${caseId} is awaiting feedback`);
+        if (callback.status !== 'awaiting_feedback') {
+          if (callback.rating === rating) return { callback: { ...callback }, fresh: false };
+          return new Problem(409, 'conflict', `case ${caseId} was already graded ${callback.rating}`, {
+            currentState: callback.status,
+            rating: callback.rating,
+          });
+        }
+        const closes = CLOSING.includes(rating);
+        Object.assign(callback, { status: closes ? 'closed' : 'graded', rating, gradedBy, gradedAt: now });
+        const options = { trace: callback.traceparent ? { traceparent: callback.traceparent } : undefined, occurredAt: now };
+        events.push(createEvent('case.graded', caseId, { rating }, options));
+        if (closes) events.push(createEvent('case.closed', caseId, { rating }, options));
+        changed.add(callback);
+        return { callback: { ...callback }, fresh: true };
+      });
+      if (changed.size > 0) {
+        const rows = [...changed];
+        await manager.query(
+          `UPDATE feedback.callbacks c SET status = g.status, rating = g.rating, graded_by = g.graded_by, graded_at = g.graded_at
+           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[]) AS g(case_id, status, rating, graded_by, graded_at)
+           WHERE c.case_id = g.case_id`,
+          [rows.map((c) => c.caseId), rows.map((c) => c.status), rows.map((c) => c.rating), rows.map((c) => c.gradedBy), rows.map((c) => c.gradedAt)],
+        );
+        await this.outbox.add(manager, ...events);
+      }
+      return outcomes;
+    });
   }
 }
