@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { EventEnvelope } from '@gridwhistle/contracts';
-import { CaseEntity } from './case.entity';
-import { nextStatus } from './case-status';
+import { CaseStatus, nextStatus } from './case-status';
 import { addToTimeline } from './timeline';
 
 /** Keeps each case's public status and timeline true as the other services move it along. */
@@ -14,12 +13,10 @@ export class CaseProgressService {
    */
   async record(manager: EntityManager, events: EventEnvelope[]): Promise<void> {
     const ids = [...new Set(events.map((event) => event.caseId))];
-    const found = await manager.find(CaseEntity, {
-      select: { id: true, status: true },
-      where: { id: In(ids) },
-      order: { id: 'ASC' },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const found: { id: string; status: CaseStatus }[] = await manager.query(
+      'SELECT id, status FROM intake.cases WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE',
+      [ids],
+    );
     const statuses = new Map(found.map((c) => [c.id, c.status]));
     const unknown = ids.filter((id) => !statuses.has(id));
     if (unknown.length > 0) throw new Error(`progress for unknown case(s) ${unknown.join(', ')}`);

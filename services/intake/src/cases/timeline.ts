@@ -1,18 +1,19 @@
 import { EntityManager } from 'typeorm';
 import { EventEnvelope } from '@gridwhistle/contracts';
-import { TimelineEntryEntity } from './timeline-entry.entity';
 
-/** Records events on their cases' public timelines, with only the details the public may see. */
+/** Records events on their cases' public timelines, with only the details the public may see: one multi-row insert. */
 export async function addToTimeline(manager: EntityManager, events: EventEnvelope[]): Promise<void> {
-  await manager.insert(
-    TimelineEntryEntity,
-    events.map((event) => ({
-      eventId: event.id,
-      caseId: event.caseId,
-      type: event.type,
-      occurredAt: new Date(event.occurredAt),
-      details: publicDetails(event),
-    })),
+  if (events.length === 0) return;
+  await manager.query(
+    `INSERT INTO intake.timeline_entries (event_id, case_id, type, occurred_at, details)
+     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::timestamptz[], $5::jsonb[])`,
+    [
+      events.map((event) => event.id),
+      events.map((event) => event.caseId),
+      events.map((event) => event.type),
+      events.map((event) => event.occurredAt),
+      events.map((event) => JSON.stringify(publicDetails(event))),
+    ],
   );
 }
 

@@ -12,6 +12,24 @@ import { DispatchEntity } from './dispatch.entity';
 
 const HOUR_MS = 3_600_000;
 
+/** Inserts the decision records of a batch from five parameters, numbered from `first`, as decisionColumns gives them. */
+function insertDecisions(first: number): string {
+  const [caseIds, decidedAt, versions, rules, records] = [0, 1, 2, 3, 4].map((i) => `$${first + i}`);
+  return `INSERT INTO routing.decisions (case_id, decided_at, directory_version, rule, record)
+    SELECT * FROM unnest(${caseIds}::uuid[], ${decidedAt}::timestamptz[], ${versions}::int[], ${rules}::text[], ${records}::jsonb[])`;
+}
+
+function decisionColumns(decided: Decided[]): unknown[] {
+  const records = decided.map((d) => d.record);
+  return [
+    records.map((r) => r.caseId),
+    records.map((r) => r.decidedAt),
+    records.map((r) => r.directoryVersion),
+    records.map((r) => r.rule),
+    records.map((r) => JSON.stringify(r.record)),
+  ];
+}
+
 /** What routing needs of a case to decide where it goes. */
 interface CaseToRoute {
   caseId: string;
@@ -61,8 +79,29 @@ export class DispatchService {
     });
     const waiting = decided.filter((d) => d.row.outcome === 'awaiting_triage');
     if (waiting.length > 0) this.logger.warn(`${waiting.length} case(s) held for triage: ${[...new Set(waiting.map((d) => d.record.rule))].join(', ')}`);
-    await manager.insert(DispatchEntity, decided.map((d) => d.row));
-    await this.record(manager, decided);
+    // The dispatch rows and their decision records in one statement: this is every case's hop.
+    const rows = decided.map((d) => d.row);
+    await manager.query(
+      `WITH dispatched AS (
+         INSERT INTO routing.dispatches (case_id, category_code, grid_code, outcome, department_code, decided_at, due_at, description, traceparent, directory_version)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[], $8::text[], $9::text[], $10::int[])
+       )
+       ${insertDecisions(11)}`,
+      [
+        rows.map((r) => r.caseId),
+        rows.map((r) => r.categoryCode),
+        rows.map((r) => r.gridCode),
+        rows.map((r) => r.outcome),
+        rows.map((r) => r.departmentCode),
+        rows.map((r) => r.decidedAt),
+        rows.map((r) => r.dueAt),
+        rows.map((r) => r.description),
+        rows.map((r) => r.traceparent),
+        rows.map((r) => r.directoryVersion),
+        ...decisionColumns(decided),
+      ],
+    );
+    await this.outbox.add(manager, ...decided.map((d) => d.event));
     this.count(decided);
   }
 
@@ -108,7 +147,7 @@ export class DispatchService {
 
   /** The decision records and the events that announce them, in the caller's transaction. */
   private async record(manager: EntityManager, decided: Decided[], announce: (d: Decided) => boolean = () => true): Promise<void> {
-    await manager.insert(DecisionRecordEntity, decided.map((d) => d.record));
+    await manager.query(insertDecisions(1), decisionColumns(decided));
     await this.outbox.add(manager, ...decided.filter(announce).map((d) => d.event));
   }
 
