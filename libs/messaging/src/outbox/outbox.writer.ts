@@ -28,18 +28,30 @@ export class OutboxWriter {
       throw new Error('OutboxWriter.add must run inside a transaction');
     }
     if (events.length === 0) return;
+    const { text, values } = this.insertion(events);
+    await manager.query(text, values);
+  }
+
+  /**
+   * The insert of the events as a statement, its parameters numbered from `first`, for a
+   * caller that runs it as a WITH clause of its own statement inside its transaction: one
+   * round trip for the state change and its events (each round trip costs both processes more
+   * CPU than the statement's work on a hop's small batch).
+   */
+  insertion(events: EventEnvelope[], first = 1): { text: string; values: unknown[] } {
     const checked = this.options.validateContracts ? events.map((event) => parseEvent(event)) : events.map(checkCatalogued);
-    await manager.query(
-      `INSERT INTO "${this.schema}".outbox (id, case_id, topic, type, envelope)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::jsonb[])`,
-      [
+    const [ids, caseIds, topics, types, envelopes] = [0, 1, 2, 3, 4].map((i) => `$${first + i}`);
+    return {
+      text: `INSERT INTO "${this.schema}".outbox (id, case_id, topic, type, envelope)
+        SELECT * FROM unnest(${ids}::uuid[], ${caseIds}::uuid[], ${topics}::text[], ${types}::text[], ${envelopes}::jsonb[])`,
+      values: [
         checked.map((e) => e.id),
         checked.map((e) => e.caseId),
         checked.map((e) => topicOf(e.type)),
         checked.map((e) => e.type),
         checked.map((e) => JSON.stringify(e)),
       ],
-    );
+    };
   }
 }
 

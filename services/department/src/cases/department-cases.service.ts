@@ -113,7 +113,7 @@ export class DepartmentCasesService {
   /**
    * Applies actions that arrived together in one transaction: one locking read of their cases
    * (in case order, so that concurrent groups cannot deadlock), then each action in arrival
-   * order on the cases as the actions before it left them, one update and one outbox insert.
+   * order on the cases as the actions before it left them, then one statement for the updates and their events.
    * An action refused (404, 409) is that action's answer and changes nothing; the others commit.
    */
   private async act(actions: Action[]): Promise<(ReturnType<typeof view> | HttpException)[]> {
@@ -150,16 +150,24 @@ export class DepartmentCasesService {
       });
       if (changed.size > 0) {
         const rows = [...changed];
+        const announced = this.outbox.insertion(events, 6);
         await manager.query(
-          `UPDATE department.cases c
+          `WITH announced AS (${announced.text})
+           UPDATE department.cases c
            SET status = moved.status, acknowledged_at = moved.acknowledged_at, resolved_at = moved.resolved_at,
                resolution = moved.resolution, updated_at = now()
            FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::text[])
              AS moved(case_id, status, acknowledged_at, resolved_at, resolution)
            WHERE c.case_id = moved.case_id`,
-          [rows.map((c) => c.caseId), rows.map((c) => c.status), rows.map((c) => c.acknowledgedAt), rows.map((c) => c.resolvedAt), rows.map((c) => c.resolution)],
+          [
+            rows.map((c) => c.caseId),
+            rows.map((c) => c.status),
+            rows.map((c) => c.acknowledgedAt),
+            rows.map((c) => c.resolvedAt),
+            rows.map((c) => c.resolution),
+            ...announced.values,
+          ],
         );
-        await this.outbox.add(manager, ...events);
       }
       return outcomes;
     });

@@ -7,7 +7,6 @@ import { OutboxWriter, TransientFailures } from '@gridwhistle/messaging';
 import { GroupCommit } from '@gridwhistle/persistence';
 import { Problem } from '@gridwhistle/platform';
 import { CallbackEntity } from './callback.entity';
-import { CaseReporterEntity } from './case-reporter.entity';
 
 /** Ratings that close a case; an unsatisfied resident keeps it open. */
 const CLOSING: readonly Rating[] = ['satisfied', 'basically_satisfied'];
@@ -91,31 +90,26 @@ export class CallbacksService {
 
   /**
    * Records grades that arrived together in one transaction: one locking read of their
-   * callbacks (in case order, so that concurrent groups cannot deadlock) and of who reported
-   * them, then each grade in arrival order, one update and one outbox insert. A grade refused
+   * callbacks (in case order, so that concurrent groups cannot deadlock) with who reported
+   * them, then each grade in arrival order, and one statement for the updates and their events. A grade refused
    * (404, 409) is that grade's answer and changes nothing; the others commit.
    */
   private async grade(grades: Grade[]): Promise<(Graded | HttpException)[]> {
     return this.dataSource.transaction(async (manager) => {
-      const ids = [...new Set(grades.map((g) => g.caseId))];
-      const found: CallbackEntity[] = await manager.query(
-        `SELECT case_id AS "caseId", department_code AS "departmentCode", status, resolved_at AS "resolvedAt", rating,
-                graded_by AS "gradedBy", graded_at AS "gradedAt", traceparent
-         FROM feedback.callbacks WHERE case_id = ANY($1::uuid[]) ORDER BY case_id FOR UPDATE`,
-        [ids],
+      const found: (CallbackEntity & { reportedBy: string | null })[] = await manager.query(
+        `SELECT c.case_id AS "caseId", c.department_code AS "departmentCode", c.status, c.resolved_at AS "resolvedAt", c.rating,
+                c.graded_by AS "gradedBy", c.graded_at AS "gradedAt", c.traceparent, r.integration_code AS "reportedBy"
+         FROM feedback.callbacks c LEFT JOIN feedback.case_reporters r USING (case_id)
+         WHERE c.case_id = ANY($1::uuid[]) ORDER BY c.case_id FOR UPDATE OF c`,
+        [[...new Set(grades.map((g) => g.caseId))]],
       );
-      const reporters: CaseReporterEntity[] = await manager.query(
-        'SELECT case_id AS "caseId", integration_code AS "integrationCode" FROM feedback.case_reporters WHERE case_id = ANY($1::uuid[])',
-        [ids],
-      );
-      const callbacks = new Map(found.map((c) => [c.caseId, c]));
-      const reportedBy = new Map(reporters.map((r) => [r.caseId, r.integrationCode]));
+      const callbacks = new Map(found.map((callback) => [callback.caseId, callback]));
       const changed = new Set<CallbackEntity>();
       const events: EventEnvelope[] = [];
       const now = new Date();
       const outcomes = grades.map(({ caseId, rating, gradedBy }): Graded | HttpException => {
         const callback = callbacks.get(caseId);
-        if (!callback || reportedBy.get(caseId) !== gradedBy) return new NotFoundException(`no resolved case ${caseId} is awaiting feedback`);
+        if (!callback || callback.reportedBy !== gradedBy) return new NotFoundException(`no resolved case ${caseId} is awaiting feedback`);
         if (callback.status !== 'awaiting_feedback') {
           if (callback.rating === rating) return { callback: { ...callback }, fresh: false };
           return new Problem(409, 'conflict', `case ${caseId} was already graded ${callback.rating}`, {
@@ -133,13 +127,14 @@ export class CallbacksService {
       });
       if (changed.size > 0) {
         const rows = [...changed];
+        const announced = this.outbox.insertion(events, 6);
         await manager.query(
-          `UPDATE feedback.callbacks c SET status = g.status, rating = g.rating, graded_by = g.graded_by, graded_at = g.graded_at
+          `WITH announced AS (${announced.text})
+           UPDATE feedback.callbacks c SET status = g.status, rating = g.rating, graded_by = g.graded_by, graded_at = g.graded_at
            FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[]) AS g(case_id, status, rating, graded_by, graded_at)
            WHERE c.case_id = g.case_id`,
-          [rows.map((c) => c.caseId), rows.map((c) => c.status), rows.map((c) => c.rating), rows.map((c) => c.gradedBy), rows.map((c) => c.gradedAt)],
+          [rows.map((c) => c.caseId), rows.map((c) => c.status), rows.map((c) => c.rating), rows.map((c) => c.gradedBy), rows.map((c) => c.gradedAt), ...announced.values],
         );
-        await this.outbox.add(manager, ...events);
       }
       return outcomes;
     });

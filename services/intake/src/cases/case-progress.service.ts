@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EventEnvelope } from '@gridwhistle/contracts';
 import { CaseStatus, nextStatus } from './case-status';
-import { addToTimeline } from './timeline';
+import { addToTimeline, timelineInsertion } from './timeline';
 
 /** Keeps each case's public status and timeline true as the other services move it along. */
 @Injectable()
 export class CaseProgressService {
   /**
    * Moves cases along after other services' events, inside the inbox transaction: one locking
-   * read, one timeline insert and at most one status update for the whole batch.
+   * read, then the timeline entries and any status updates in one statement for the whole batch.
    */
   async record(manager: EntityManager, events: EventEnvelope[]): Promise<void> {
     const ids = [...new Set(events.map((event) => event.caseId))];
@@ -28,12 +28,14 @@ export class CaseProgressService {
       statuses.set(event.caseId, after);
       moved.add(event.caseId);
     }
-    await addToTimeline(manager, events);
-    if (moved.size === 0) return;
+    if (moved.size === 0) return addToTimeline(manager, events);
+    // The timeline entries and the new statuses in one statement.
+    const timeline = timelineInsertion(events, 3);
     await manager.query(
-      `UPDATE intake.cases c SET status = moved.status, updated_at = now()
+      `WITH timeline AS (${timeline.text})
+       UPDATE intake.cases c SET status = moved.status, updated_at = now()
        FROM unnest($1::uuid[], $2::text[]) AS moved(id, status) WHERE c.id = moved.id`,
-      [[...moved], [...moved].map((id) => statuses.get(id))],
+      [[...moved], [...moved].map((id) => statuses.get(id)), ...timeline.values],
     );
   }
 }

@@ -14,7 +14,7 @@ import { CaseEntity } from './case.entity';
 import { CaseStatus } from './case-status';
 import { TimelineEntryEntity } from './timeline-entry.entity';
 import { ReportCaseDto } from './report-case.dto';
-import { addToTimeline } from './timeline';
+import { timelineInsertion } from './timeline';
 
 export interface ReportOutcome {
   id: string;
@@ -131,8 +131,12 @@ export class CasesService {
             { trace: { traceparent: c.traceparent }, occurredAt: reportedAt.get(c.id) },
           ),
         );
-      await addToTimeline(manager, events);
-      await this.outbox.add(manager, ...events);
+      if (events.length > 0) {
+        // The timeline entries and the events in one statement.
+        const timeline = timelineInsertion(events);
+        const announced = this.outbox.insertion(events, timeline.values.length + 1);
+        await manager.query(`WITH timeline AS (${timeline.text}) ${announced.text}`, [...timeline.values, ...announced.values]);
+      }
       return reportedAt;
     });
     return Promise.all(

@@ -4,17 +4,24 @@ import { EventEnvelope } from '@gridwhistle/contracts';
 /** Records events on their cases' public timelines, with only the details the public may see: one multi-row insert. */
 export async function addToTimeline(manager: EntityManager, events: EventEnvelope[]): Promise<void> {
   if (events.length === 0) return;
-  await manager.query(
-    `INSERT INTO intake.timeline_entries (event_id, case_id, type, occurred_at, details)
-     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::timestamptz[], $5::jsonb[])`,
-    [
+  const { text, values } = timelineInsertion(events);
+  await manager.query(text, values);
+}
+
+/** The timeline insert as a statement, its parameters numbered from `first`, to run as a WITH clause of another statement. */
+export function timelineInsertion(events: EventEnvelope[], first = 1): { text: string; values: unknown[] } {
+  const [ids, caseIds, types, occurredAt, details] = [0, 1, 2, 3, 4].map((i) => `$${first + i}`);
+  return {
+    text: `INSERT INTO intake.timeline_entries (event_id, case_id, type, occurred_at, details)
+      SELECT * FROM unnest(${ids}::uuid[], ${caseIds}::uuid[], ${types}::text[], ${occurredAt}::timestamptz[], ${details}::jsonb[])`,
+    values: [
       events.map((event) => event.id),
       events.map((event) => event.caseId),
       events.map((event) => event.type),
       events.map((event) => event.occurredAt),
       events.map((event) => JSON.stringify(publicDetails(event))),
     ],
-  );
+  };
 }
 
 function publicDetails(event: EventEnvelope): Record<string, string> {

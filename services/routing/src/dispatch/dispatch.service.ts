@@ -79,14 +79,18 @@ export class DispatchService {
     });
     const waiting = decided.filter((d) => d.row.outcome === 'awaiting_triage');
     if (waiting.length > 0) this.logger.warn(`${waiting.length} case(s) held for triage: ${[...new Set(waiting.map((d) => d.record.rule))].join(', ')}`);
-    // The dispatch rows and their decision records in one statement: this is every case's hop.
+    // The dispatch rows, their decision records and their events in one statement: this is every case's hop.
     const rows = decided.map((d) => d.row);
+    const events = this.outbox.insertion(
+      decided.map((d) => d.event),
+      16,
+    );
     await manager.query(
       `WITH dispatched AS (
          INSERT INTO routing.dispatches (case_id, category_code, grid_code, outcome, department_code, decided_at, due_at, description, traceparent, directory_version)
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[], $8::text[], $9::text[], $10::int[])
-       )
-       ${insertDecisions(11)}`,
+       ), recorded AS (${insertDecisions(11)})
+       ${events.text}`,
       [
         rows.map((r) => r.caseId),
         rows.map((r) => r.categoryCode),
@@ -99,9 +103,9 @@ export class DispatchService {
         rows.map((r) => r.traceparent),
         rows.map((r) => r.directoryVersion),
         ...decisionColumns(decided),
+        ...events.values,
       ],
     );
-    await this.outbox.add(manager, ...decided.map((d) => d.event));
     this.count(decided);
   }
 
