@@ -68,8 +68,8 @@ describe('outbox and inbox on real Postgres and Kafka', () => {
     const metric = await app.get(Registry).getSingleMetric('gridwhistle_events_duplicate_total')!.get();
     return metric.values.reduce((sum, v) => sum + v.value, 0);
   };
-  const deliverRaw = (value: string) =>
-    producer.send({ topic: topicName(env.kafka, 'intake'), messages: [{ key: randomUUID(), value }] });
+  const deliverRaw = (value: string, key: string = randomUUID(), headers?: Record<string, string>) =>
+    producer.send({ topic: topicName(env.kafka, 'intake'), messages: [{ key, value, headers }] });
 
   beforeAll(async () => {
     env = await createIsolatedEnvironment([probe]);
@@ -296,6 +296,16 @@ describe('outbox and inbox on real Postgres and Kafka', () => {
     expect(JSON.parse(parked.value!).id).toBe(failing.id);
     expect(parked.headers['source-topic']).toBe(topicName(env.kafka, 'intake'));
     expect(await effects(failing.id)).toBe(0);
+  });
+
+  it('passes over, unparsed, an event whose event-type header names a type it has no handler for', async () => {
+    const lettersBefore = deadLetters.messages.length;
+    const next = reported();
+    // Not for this service by its header: even a body that breaks every contract is not its to dead-letter.
+    await deliverRaw('not json, and not for the probe', next.caseId, { 'event-type': 'case.dispatched' });
+    await deliverRaw(JSON.stringify(next), next.caseId, { 'event-type': 'case.reported' });
+    await eventually(async () => expect(await effects(next.id)).toBe(1));
+    expect(deadLetters.messages.slice(lettersBefore)).toEqual([]);
   });
 
   it('holds events back while the database is away, and handles each once it is back, dead-lettering none', async () => {
