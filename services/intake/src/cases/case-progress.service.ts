@@ -1,41 +1,33 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EventEnvelope } from '@gridwhistle/contracts';
-import { CaseStatus, nextStatus } from './case-status';
-import { addToTimeline, timelineInsertion } from './timeline';
+import { CASE_STATUSES, CaseStatus, nextStatus } from './case-status';
+import { timelineInsertion } from './timeline';
 
 /** Keeps each case's public status and timeline true as the other services move it along. */
 @Injectable()
 export class CaseProgressService {
   /**
-   * Moves cases along after other services' events, inside the inbox transaction: one locking
-   * read, then the timeline entries and any status updates in one statement for the whole batch.
+   * Moves cases along after other services' events, inside the inbox transaction, in one
+   * statement for the whole batch: the timeline entries, and each case's status moved to the
+   * furthest the batch reaches, where that is further than it is (statuses only move forward,
+   * see nextStatus, so the comparison is the database's and needs no locking read first). An
+   * event of a case intake does not know breaks the timeline's foreign key and fails the batch.
    */
   async record(manager: EntityManager, events: EventEnvelope[]): Promise<void> {
-    const ids = [...new Set(events.map((event) => event.caseId))];
-    const found: { id: string; status: CaseStatus }[] = await manager.query(
-      'SELECT id, status FROM intake.cases WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE',
-      [ids],
-    );
-    const statuses = new Map(found.map((c) => [c.id, c.status]));
-    const unknown = ids.filter((id) => !statuses.has(id));
-    if (unknown.length > 0) throw new Error(`progress for unknown case(s) ${unknown.join(', ')}`);
-    const moved = new Set<string>();
+    const furthest = new Map<string, CaseStatus>();
     for (const event of events) {
-      const before = statuses.get(event.caseId)!;
-      const after = nextStatus(before, event.type);
-      if (after === before) continue;
-      statuses.set(event.caseId, after);
-      moved.add(event.caseId);
+      const before = furthest.get(event.caseId) ?? 'reported';
+      furthest.set(event.caseId, nextStatus(before, event.type));
     }
-    if (moved.size === 0) return addToTimeline(manager, events);
-    // The timeline entries and the new statuses in one statement.
-    const timeline = timelineInsertion(events, 3);
+    const moved = [...furthest].filter(([, status]) => status !== 'reported').sort(([a], [b]) => (a < b ? -1 : 1));
+    const timeline = timelineInsertion(events, 4);
     await manager.query(
       `WITH timeline AS (${timeline.text})
        UPDATE intake.cases c SET status = moved.status, updated_at = now()
-       FROM unnest($1::uuid[], $2::text[]) AS moved(id, status) WHERE c.id = moved.id`,
-      [[...moved], [...moved].map((id) => statuses.get(id)), ...timeline.values],
+       FROM unnest($1::uuid[], $2::text[]) AS moved(id, status)
+       WHERE c.id = moved.id AND array_position($3::text[], moved.status) > array_position($3::text[], c.status)`,
+      [moved.map(([id]) => id), moved.map(([, status]) => status), CASE_STATUSES, ...timeline.values],
     );
   }
 }

@@ -1,14 +1,10 @@
-import { EntityManager } from 'typeorm';
 import { EventEnvelope } from '@gridwhistle/contracts';
 
-/** Records events on their cases' public timelines, with only the details the public may see: one multi-row insert. */
-export async function addToTimeline(manager: EntityManager, events: EventEnvelope[]): Promise<void> {
-  if (events.length === 0) return;
-  const { text, values } = timelineInsertion(events);
-  await manager.query(text, values);
-}
-
-/** The timeline insert as a statement, its parameters numbered from `first`, to run as a WITH clause of another statement. */
+/**
+ * Records events on their cases' public timelines, with only the details the public may see:
+ * the multi-row insert as a statement, its parameters numbered from `first`, to run as a WITH
+ * clause of the statement that changes the cases.
+ */
 export function timelineInsertion(events: EventEnvelope[], first = 1): { text: string; values: unknown[] } {
   const [ids, caseIds, types, occurredAt, details] = [0, 1, 2, 3, 4].map((i) => `$${first + i}`);
   return {
