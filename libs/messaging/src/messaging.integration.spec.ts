@@ -142,6 +142,39 @@ describe('outbox and inbox on real Postgres and Kafka', () => {
     ]);
   });
 
+  it('marks each batch with the read of the next one, and the last one when it stops', async () => {
+    const relay = app.get(OutboxRelay);
+    await relay.stop();
+    let sent!: () => void;
+    const published = new Promise<void>((resolve) => (sent = resolve));
+    const stopping = new OutboxRelay(
+      dataSource,
+      { sendBatch: (batch: Parameters<Producer['sendBatch']>[0]) => producer.sendBatch(batch).finally(sent) } as unknown as Producer,
+      env.kafka,
+      { schema: 'probe', batchSize: 100, pollIntervalMs: 200, retentionHours: 1 },
+      new Registry(),
+    );
+    const first = reported();
+    try {
+      await stopping.start();
+      await writeToOutbox(first);
+      await published;
+      // Stopped right after publishing: the mark that waited for the next read is made on stopping.
+      await stopping.stop();
+      expect(await publishedAt(first.id)).toBeInstanceOf(Date);
+    } finally {
+      await stopping.stop();
+      await relay.start();
+    }
+    const events = Array.from({ length: 20 }, () => reported());
+    for (const event of events) await writeToOutbox(event);
+    for (const event of events) await eventually(async () => expect(await publishedAt(event.id)).toBeInstanceOf(Date));
+    const marks: { n: number }[] = await dataSource.query('SELECT count(*)::int AS n FROM probe.marks WHERE event_id = ANY($1::uuid[])', [
+      events.map((event) => event.id),
+    ]);
+    expect(marks).toEqual([{ n: events.length }]); // each row marked once
+  });
+
   it('commits the consumed offsets within a second of handling, also when the partition goes quiet', async () => {
     const event = reported();
     await writeToOutbox(event);
