@@ -6,3 +6,4 @@ export * from './migrated-data-source';
 export * from './service-in-process';
 export * from './openapi-conformance';
 export * from './describe-api-document';
+export * from './outbox-contents';

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { createEvent } from '@gridwhistle/contracts';
 import { OutboxWriter, TransientFailures } from '@gridwhistle/messaging';
 import { serviceDatabase } from '@gridwhistle/persistence';
-import { IsolatedEnvironment, createIsolatedEnvironment, migratedDataSource } from '@gridwhistle/testing';
+import { IsolatedEnvironment, createIsolatedEnvironment, migratedDataSource, outboxEventCounts } from '@gridwhistle/testing';
 import { departmentDatabase } from '../database/department.database';
 import { DepartmentCasesService } from './department-cases.service';
 
@@ -58,14 +58,7 @@ describe('department actions sent together', () => {
     expect(await Promise.all(ids.map((id) => act(id, 'acknowledge')))).toEqual(ids.map(() => ({ status: 200, state: 'acknowledged' })));
     expect(await transactionsOf(ids)).toBeLessThan(ids.length);
     expect(await Promise.all(ids.map((id) => act(id, 'resolve', '已更换井盖')))).toEqual(ids.map(() => ({ status: 200, state: 'resolved' })));
-    const events: { type: string; n: number }[] = await dataSource.query(
-      'SELECT type, count(*)::int AS n FROM department.outbox WHERE case_id = ANY($1::uuid[]) GROUP BY type ORDER BY type',
-      [ids],
-    );
-    expect(events).toEqual([
-      { type: 'case.acknowledged', n: ids.length },
-      { type: 'case.resolved', n: ids.length },
-    ]);
+    expect(await outboxEventCounts(dataSource, 'department', ids)).toEqual({ 'case.acknowledged': ids.length, 'case.resolved': ids.length });
   });
 
   it('applies actions on one case in the order they came, each answered as if alone', async () => {

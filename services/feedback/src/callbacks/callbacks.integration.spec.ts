@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { EventEnvelope, createEvent, parseEvent } from '@gridwhistle/contracts';
 import { OutboxWriter, TransientFailures } from '@gridwhistle/messaging';
 import { serviceDatabase } from '@gridwhistle/persistence';
-import { IsolatedEnvironment, createIsolatedEnvironment, migratedDataSource } from '@gridwhistle/testing';
+import { IsolatedEnvironment, createIsolatedEnvironment, migratedDataSource, outboxEventCounts } from '@gridwhistle/testing';
 import { feedbackDatabase } from '../database/feedback.database';
 import { CallbacksService } from './callbacks.service';
 
@@ -127,13 +127,6 @@ describe('grading by the reporting integration only', () => {
     );
     expect(rows.map((row) => row.status)).toEqual(cases.map(() => 'closed'));
     expect(new Set(rows.map((row) => row.tx)).size).toBeLessThan(cases.length);
-    const events: { type: string; n: number }[] = await dataSource.query(
-      'SELECT type, count(*)::int AS n FROM feedback.outbox WHERE case_id = ANY($1::uuid[]) GROUP BY type ORDER BY type',
-      [cases],
-    );
-    expect(events).toEqual([
-      { type: 'case.closed', n: cases.length },
-      { type: 'case.graded', n: cases.length },
-    ]);
+    expect(await outboxEventCounts(dataSource, 'feedback', cases)).toEqual({ 'case.closed': cases.length, 'case.graded': cases.length });
   });
 });
