@@ -75,6 +75,7 @@ describe('department actions sent together', () => {
       act(id, 'resolve', '已更换井盖'), // the same resolution again: the case as it is
       act(other, 'acknowledge'),
       act(foreign, 'acknowledge'), // another department's case: as if it did not exist
+      act(id, 'acknowledge', undefined, 'water_affairs'), // nor may another department act on this one, in the same group
       act(randomUUID(), 'acknowledge'),
     ]);
     expect(answers).toEqual([
@@ -85,6 +86,7 @@ describe('department actions sent together', () => {
       { status: 409, state: 'resolved' },
       { status: 200, state: 'resolved' },
       { status: 200, state: 'acknowledged' },
+      { status: 404, state: undefined },
       { status: 404, state: undefined },
       { status: 404, state: undefined },
     ]);

@@ -118,9 +118,12 @@ export class DepartmentCasesService {
    */
   private async act(actions: Action[]): Promise<(ReturnType<typeof view> | HttpException)[]> {
     return this.dataSource.transaction(async (manager) => {
+      // Only the acting department's own cases: another department's case is neither locked nor seen.
       const found: DepartmentCaseEntity[] = await manager.query(
-        `SELECT ${CASE_COLUMNS} FROM department.cases WHERE case_id = ANY($1::uuid[]) ORDER BY case_id FOR UPDATE`,
-        [[...new Set(actions.map((action) => action.caseId))]],
+        `SELECT ${CASE_COLUMNS} FROM department.cases
+         WHERE (case_id, department_code) IN (SELECT * FROM unnest($1::uuid[], $2::text[]))
+         ORDER BY case_id FOR UPDATE`,
+        [actions.map((action) => action.caseId), actions.map((action) => action.departmentCode)],
       );
       const cases = new Map(found.map((c) => [c.caseId, c]));
       const changed = new Set<DepartmentCaseEntity>();
