@@ -69,8 +69,8 @@ describe('outbox and inbox on real Postgres and Kafka', () => {
     const metric = await app.get(Registry).getSingleMetric('gridwhistle_events_duplicate_total')!.get();
     return metric.values.reduce((sum, v) => sum + v.value, 0);
   };
-  const deliverRaw = (value: string) =>
-    producer.send({ topic: topicName(env.kafka, 'intake'), messages: [{ key: randomUUID(), value }] });
+  const deliverRaw = (value: string, key: string = randomUUID(), headers?: Record<string, string>) =>
+    producer.send({ topic: topicName(env.kafka, 'intake'), messages: [{ key, value, headers }] });
 
   beforeAll(async () => {
     env = await createIsolatedEnvironment([probe]);
@@ -143,6 +143,39 @@ describe('outbox and inbox on real Postgres and Kafka', () => {
     ]);
   });
 
+  it('marks each batch with the read of the next one, and the last one when it stops', async () => {
+    const relay = app.get(OutboxRelay);
+    await relay.stop();
+    let sent!: () => void;
+    const published = new Promise<void>((resolve) => (sent = resolve));
+    const stopping = new OutboxRelay(
+      dataSource,
+      { sendBatch: (batch: Parameters<Producer['sendBatch']>[0]) => producer.sendBatch(batch).finally(sent) } as unknown as Producer,
+      env.kafka,
+      { schema: 'probe', batchSize: 100, pollIntervalMs: 200, retentionHours: 1 },
+      new Registry(),
+    );
+    const first = reported();
+    try {
+      await stopping.start();
+      await writeToOutbox(first);
+      await published;
+      // Stopped right after publishing: the mark that waited for the next read is made on stopping.
+      await stopping.stop();
+      expect(await publishedAt(first.id)).toBeInstanceOf(Date);
+    } finally {
+      await stopping.stop();
+      await relay.start();
+    }
+    const events = Array.from({ length: 20 }, () => reported());
+    for (const event of events) await writeToOutbox(event);
+    for (const event of events) await eventually(async () => expect(await publishedAt(event.id)).toBeInstanceOf(Date));
+    const marks: { n: number }[] = await dataSource.query('SELECT count(*)::int AS n FROM probe.marks WHERE event_id = ANY($1::uuid[])', [
+      events.map((event) => event.id),
+    ]);
+    expect(marks).toEqual([{ n: events.length }]); // each row marked once
+  });
+
   it('commits the consumed offsets within a second of handling, also when the partition goes quiet', async () => {
     const event = reported();
     await writeToOutbox(event);
@@ -199,10 +232,22 @@ describe('outbox and inbox on real Postgres and Kafka', () => {
     expect(await kept(recent)).toBe(1);
   });
 
-  it('refuses to publish an event that breaks its contract, and rolls back with it', async () => {
+  it('refuses to publish an event that breaks its contract when asked to validate contracts, and rolls back with it', async () => {
+    const validating = new OutboxWriter('probe', { validateContracts: true });
     const broken = { ...reported(), payload: { categoryCode: 'NOT A CODE' } } as unknown as EventEnvelope;
-    await expect(writeToOutbox(broken)).rejects.toThrow(/invalid event: .*payload: categoryCode must match/);
+    await expect(dataSource.transaction((manager) => validating.add(manager, broken))).rejects.toThrow(
+      /invalid event: .*payload: categoryCode must match/,
+    );
     expect(await dataSource.query('SELECT 1 FROM probe.outbox WHERE id = $1', [broken.id])).toEqual([]);
+  });
+
+  it("refuses, even without validating contracts, an event of a type or version the catalog does not know", async () => {
+    const unknownType = { ...reported(), type: 'case.teleported' } as unknown as EventEnvelope;
+    const unknownVersion = { ...reported(), version: 9 } as unknown as EventEnvelope;
+    await expect(writeToOutbox(unknownType)).rejects.toThrow(/not case.teleported v2/);
+    await expect(writeToOutbox(unknownVersion)).rejects.toThrow(/not case.reported v9/);
+    const written = await dataSource.query('SELECT 1 FROM probe.outbox WHERE id = ANY($1::uuid[])', [[unknownType.id, unknownVersion.id]]);
+    expect(written).toEqual([]);
   });
 
   it('gives an event delivered twice exactly one effect', async () => {
@@ -285,6 +330,16 @@ describe('outbox and inbox on real Postgres and Kafka', () => {
     expect(JSON.parse(parked.value!).id).toBe(failing.id);
     expect(parked.headers['source-topic']).toBe(topicName(env.kafka, 'intake'));
     expect(await effects(failing.id)).toBe(0);
+  });
+
+  it('passes over, unparsed, an event whose event-type header names a type it has no handler for', async () => {
+    const lettersBefore = deadLetters.messages.length;
+    const next = reported();
+    // Not for this service by its header: even a body that breaks every contract is not its to dead-letter.
+    await deliverRaw('not json, and not for the probe', next.caseId, { 'event-type': 'case.dispatched' });
+    await deliverRaw(JSON.stringify(next), next.caseId, { 'event-type': 'case.reported' });
+    await eventually(async () => expect(await effects(next.id)).toBe(1));
+    expect(deadLetters.messages.slice(lettersBefore)).toEqual([]);
   });
 
   it('holds events back while the database is away, and handles each once it is back, dead-lettering none', async () => {

@@ -7,3 +7,4 @@ export * from './service-in-process';
 export * from './openapi-conformance';
 export * from './describe-api-document';
 export * from './chromium';
+export * from './outbox-contents';

@@ -150,13 +150,16 @@ export class InboxServer extends Server implements CustomTransportStrategy {
     const deliveries: Delivery[] = [];
     for (const message of batch.messages) {
       if (!this.isForUs(message)) continue;
+      // An event on a subscribed topic that this service does not handle is not for us: the
+      // relay's event-type header says so without parsing and validating it.
+      const type = message.headers?.['event-type']?.toString();
+      if (type !== undefined && isEventType(type) && !this.messageHandlers.has(type)) continue;
       const parsed = this.parse(message);
       if (parsed instanceof InvalidEventError) {
         letters.push(this.letter(batch.topic, batch.partition, message, parsed.message));
       } else if (this.messageHandlers.has(parsed.type)) {
         deliveries.push({ message, event: parsed });
       }
-      // An event on a subscribed topic that this service does not handle is not for us.
     }
     // Fast path: together with the batches of other partitions in flight, in one transaction.
     const together = deliveries.length > 0 ? await this.outlast(() => this.writer.submit(deliveries), payload) : DONE;

@@ -14,6 +14,9 @@ export interface OutboxRelayOptions {
   retentionHours: number;
 }
 
+/** How long the marks of a published batch wait for the next read to carry them. */
+const MARK_WITHIN_MS = 50;
+
 interface OutboxRow {
   seq: string;
   topic: TopicKey;
@@ -30,7 +33,8 @@ interface OutboxRow {
  * It is woken by NOTIFY on insert and polls as a fallback.
  *
  * The relay reads and marks rows on that same session, so that it never publishes without
- * the lock, and the session commits its marks without waiting for the WAL flush
+ * the lock, marking each batch with the statement that reads the next (markAndRead), and the
+ * session commits its marks without waiting for the WAL flush
  * (`synchronous_commit = off`): a mark lost in a server crash only means the batch is
  * published again, which the consumers' inboxes make harmless, while waiting for the disk
  * would cost every batch a flush that the writes around it compete for.
@@ -44,6 +48,9 @@ export class OutboxRelay {
   private leader = false;
   private stopped = true;
   private lastPrune = 0;
+  /** The seqs of the batch published last, marked by the next statement (see markAndRead). */
+  private unmarked: string[] = [];
+  private markTimer?: NodeJS.Timeout;
   private readonly published: Counter;
   private readonly lag: Gauge;
   private readonly backlog: Gauge;
@@ -61,7 +68,11 @@ export class OutboxRelay {
       channel: outboxChannel(options.schema),
       applicationName: `outbox-relay-${options.schema}`,
       onNotification: () => this.wake(),
-      onLost: () => (this.leader = false),
+      onLost: () => {
+        // Another relay may take over: it publishes the unmarked batch again, which the inboxes absorb.
+        this.leader = false;
+        this.unmarked = [];
+      },
       logger: this.logger,
     });
     this.published = new Counter({
@@ -101,7 +112,10 @@ export class OutboxRelay {
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
+    clearTimeout(this.markTimer);
+    this.markTimer = undefined;
     await this.draining;
+    await this.markLast();
     this.leader = false;
     await this.listener.stop();
   }
@@ -137,21 +151,48 @@ export class OutboxRelay {
     if (!(await this.ensureLeader())) return;
     for (;;) {
       if (this.stopped) return;
-      const { rows } = await this.listener.query<OutboxRow>(
-        `SELECT seq, topic, envelope FROM "${this.options.schema}".outbox
-         WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
-        [this.options.batchSize],
-      );
+      const rows = await this.markAndRead();
       if (rows.length === 0) break;
       await this.publish(rows);
-      await this.listener.query(
-        `UPDATE "${this.options.schema}".outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`,
-        [rows.map((row) => row.seq)],
-      );
+      this.unmarked = rows.map((row) => row.seq);
       for (const row of rows) this.published.inc({ type: row.envelope.type });
       if (rows.length < this.options.batchSize) break;
     }
+    // No wake-up may come soon to carry the marks: one will.
+    if (this.unmarked.length > 0) this.markTimer ??= setTimeout(() => this.markSoon(), MARK_WITHIN_MS);
     await this.pruneOccasionally();
+  }
+
+  /**
+   * Marks the batch published last and reads the next one, in one statement: the marks ride on
+   * the next read instead of costing a round trip of their own (under load the next wake-up
+   * comes within milliseconds; without one, a timer marks them within MARK_WITHIN_MS). The
+   * read passes over the rows it marks, which its snapshot still shows unpublished. A crash
+   * before the mark republishes the batch, as a crash before a separate mark did.
+   */
+  private async markAndRead(): Promise<OutboxRow[]> {
+    const { rows } = await this.listener.query<OutboxRow>(
+      `WITH marked AS (UPDATE "${this.options.schema}".outbox SET published_at = now() WHERE seq = ANY($2::bigint[]))
+       SELECT seq, topic, envelope FROM "${this.options.schema}".outbox
+       WHERE published_at IS NULL AND seq <> ALL($2::bigint[]) ORDER BY seq LIMIT $1`,
+      [this.options.batchSize, this.unmarked],
+    );
+    this.unmarked = [];
+    return rows;
+  }
+
+  private markSoon(): void {
+    this.markTimer = undefined;
+    this.wake();
+  }
+
+  /** On stopping: the last batch's marks, so that a restart does not publish it again. */
+  private async markLast(): Promise<void> {
+    if (this.unmarked.length === 0 || !this.leader) return;
+    await this.listener
+      .query(`UPDATE "${this.options.schema}".outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`, [this.unmarked])
+      .catch((error) => this.logger.warn(`the last batch stays unmarked and will be published again: ${error.message}`));
+    this.unmarked = [];
   }
 
   /** Sends one batch; per topic the messages keep outbox order, and keys keep each case on one partition. */

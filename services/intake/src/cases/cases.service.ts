@@ -14,7 +14,7 @@ import { CaseEntity } from './case.entity';
 import { CaseStatus } from './case-status';
 import { TimelineEntryEntity } from './timeline-entry.entity';
 import { LocatedReportDto, ReportCaseDto } from './report-case.dto';
-import { addToTimeline } from './timeline';
+import { timelineInsertion } from './timeline';
 import { CaseDetails, CaseDiversion } from './case-details';
 import { diversionOf } from './diversion';
 import { CategoryEntity } from '../reference/category.entity';
@@ -176,8 +176,12 @@ export class CasesService {
             ? createEvent('case.diverted', c.id, { ...common, diversion: diversion.kind, ...(diversion.emergencyNumber ? { emergencyNumber: diversion.emergencyNumber } : {}) }, options)
             : createEvent('case.reported', c.id, { ...common, description: c.description }, options);
         });
-      await addToTimeline(manager, events);
-      await this.outbox.add(manager, ...events);
+      if (events.length > 0) {
+        // The timeline entries and the events in one statement.
+        const timeline = timelineInsertion(events);
+        const announced = this.outbox.insertion(events, timeline.values.length + 1);
+        await manager.query(`WITH timeline AS (${timeline.text}) ${announced.text}`, [...timeline.values, ...announced.values]);
+      }
       return { reportedAt, numbers };
     });
     return Promise.all(

@@ -1,19 +1,31 @@
 import { EntityManager } from 'typeorm';
 import { CaseDispatchedV3, EventEnvelope } from '@gridwhistle/contracts';
-import { TimelineEntryEntity } from './timeline-entry.entity';
 
-/** Records events on their cases' public timelines, with only the details the public may see. */
+/**
+ * Records events on their cases' public timelines, with only the details the public may see:
+ * the multi-row insert as a statement, its parameters numbered from `first`, to run as a WITH
+ * clause of the statement that changes the cases.
+ */
+export function timelineInsertion(events: EventEnvelope[], first = 1): { text: string; values: unknown[] } {
+  const [ids, caseIds, types, occurredAt, details] = [0, 1, 2, 3, 4].map((i) => `$${first + i}`);
+  return {
+    text: `INSERT INTO intake.timeline_entries (event_id, case_id, type, occurred_at, details)
+      SELECT * FROM unnest(${ids}::uuid[], ${caseIds}::uuid[], ${types}::text[], ${occurredAt}::timestamptz[], ${details}::jsonb[])`,
+    values: [
+      events.map((event) => event.id),
+      events.map((event) => event.caseId),
+      events.map((event) => event.type),
+      events.map((event) => event.occurredAt),
+      events.map((event) => JSON.stringify(publicDetails(event))),
+    ],
+  };
+}
+
+/** Records events on their cases' public timelines, in the caller's transaction. */
 export async function addToTimeline(manager: EntityManager, events: EventEnvelope[]): Promise<void> {
-  await manager.insert(
-    TimelineEntryEntity,
-    events.map((event) => ({
-      eventId: event.id,
-      caseId: event.caseId,
-      type: event.type,
-      occurredAt: new Date(event.occurredAt),
-      details: publicDetails(event),
-    })),
-  );
+  if (events.length === 0) return;
+  const { text, values } = timelineInsertion(events);
+  await manager.query(text, values);
 }
 
 function publicDetails(event: EventEnvelope): Record<string, string> {

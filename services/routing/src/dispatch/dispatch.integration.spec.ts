@@ -59,7 +59,7 @@ describe('dispatch and triage on real Postgres', () => {
     env = await createIsolatedEnvironment([serviceDatabase('routing')]);
     dataSource = await migratedDataSource(routingDatabase({ DATABASE_URL: env.databaseUrl }), env.databaseUrl);
     registry = new Registry();
-    dispatch = new DispatchService(dataSource, new OutboxWriter('routing'), registry, new DeadlineClocksService());
+    dispatch = new DispatchService(dataSource, new OutboxWriter('routing', { validateContracts: true }), registry, new DeadlineClocksService());
     new AwaitingTriageMetrics(dataSource, registry);
   });
   afterAll(async () => {
@@ -211,7 +211,7 @@ describe('the awaiting-triage migration', () => {
     try {
       await after.runMigrations();
       await after.transaction((manager) => publishDirectory(manager, directory(1)));
-      const service = new DispatchService(after, new OutboxWriter('routing'), new Registry(), new DeadlineClocksService());
+      const service = new DispatchService(after, new OutboxWriter('routing', { validateContracts: true }), new Registry(), new DeadlineClocksService());
       expect(await service.dispatchAwaitingTriage(10)).toEqual({ examined: 1, dispatched: 1 });
       const [published] = await after.query(`SELECT envelope FROM routing.outbox WHERE case_id = $1`, [caseId]);
       expect(published.envelope).toMatchObject({ type: 'case.dispatched', payload: { departmentCode: 'ankang_community' } });

@@ -14,6 +14,24 @@ import { DeadlineClocksService } from '../deadlines/deadline-clocks.service';
 import { DispatchEntity } from './dispatch.entity';
 import { CaseToRoute, dispatchedEvent } from './dispatch.event';
 
+/** Inserts the decision records of a batch from five parameters, numbered from `first`, as decisionColumns gives them. */
+function insertDecisions(first: number): string {
+  const [caseIds, decidedAt, versions, rules, records] = [0, 1, 2, 3, 4].map((i) => `$${first + i}`);
+  return `INSERT INTO routing.decisions (case_id, decided_at, directory_version, rule, record)
+    SELECT * FROM unnest(${caseIds}::uuid[], ${decidedAt}::timestamptz[], ${versions}::int[], ${rules}::text[], ${records}::jsonb[])`;
+}
+
+function decisionColumns(decided: Decided[]): unknown[] {
+  const records = decided.map((d) => d.record);
+  return [
+    records.map((r) => r.caseId),
+    records.map((r) => r.decidedAt),
+    records.map((r) => r.directoryVersion),
+    records.map((r) => r.rule),
+    records.map((r) => JSON.stringify(r.record)),
+  ];
+}
+
 
 interface Decided {
   row: DispatchEntity;
@@ -60,8 +78,34 @@ export class DispatchService {
     });
     const waiting = decided.filter((d) => d.row.outcome === 'awaiting_triage');
     if (waiting.length > 0) this.logger.warn(`${waiting.length} case(s) held for triage: ${[...new Set(waiting.map((d) => d.record.rule))].join(', ')}`);
-    await manager.insert(DispatchEntity, decided.map((d) => d.row));
-    await this.record(manager, decided);
+    // The dispatch rows, their decision records and their events in one statement: this is every case's hop.
+    const rows = decided.map((d) => d.row);
+    const events = this.outbox.insertion(
+      decided.map((d) => d.event),
+      16,
+    );
+    await manager.query(
+      `WITH dispatched AS (
+         INSERT INTO routing.dispatches (case_id, category_code, grid_code, outcome, department_code, decided_at, due_at, description, traceparent, directory_version)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[], $8::text[], $9::text[], $10::int[])
+       ), recorded AS (${insertDecisions(11)})
+       ${events.text}`,
+      [
+        rows.map((r) => r.caseId),
+        rows.map((r) => r.categoryCode),
+        rows.map((r) => r.gridCode),
+        rows.map((r) => r.outcome),
+        rows.map((r) => r.departmentCode),
+        rows.map((r) => r.decidedAt),
+        rows.map((r) => r.dueAt),
+        rows.map((r) => r.description),
+        rows.map((r) => r.traceparent),
+        rows.map((r) => r.directoryVersion),
+        ...decisionColumns(decided),
+        ...events.values,
+      ],
+    );
+    await this.startClocks(manager, decided);
     this.count(decided);
   }
 
@@ -107,10 +151,15 @@ export class DispatchService {
 
   /** The decision records and the events that announce them, in the caller's transaction. */
   private async record(manager: EntityManager, decided: Decided[], announce: (d: Decided) => boolean = () => true): Promise<void> {
-    await manager.insert(DecisionRecordEntity, decided.map((d) => d.record));
+    await manager.query(insertDecisions(1), decisionColumns(decided));
     await this.outbox.add(manager, ...decided.filter(announce).map((d) => d.event));
+    await this.startClocks(manager, decided);
+  }
+
+  /** The deadline clocks of the cases dispatched, started in the same transaction. */
+  private startClocks(manager: EntityManager, decided: Decided[]): Promise<void> {
     const dispatched = decided.filter((d) => d.row.outcome === 'dispatched');
-    await this.clocks.dispatched(manager, dispatched.map((d) => ({ caseId: d.row.caseId, decidedAt: d.row.decidedAt, record: d.record.record, traceparent: d.row.traceparent })));
+    return this.clocks.dispatched(manager, dispatched.map((d) => ({ caseId: d.row.caseId, decidedAt: d.row.decidedAt, record: d.record.record, traceparent: d.row.traceparent })));
   }
 
   /** The dispatch row, decision record and event of one decision: its dispatch, or that it needs triage. */
