@@ -244,7 +244,7 @@ describe('outbox and inbox on real Postgres and Kafka', () => {
   it("refuses, even without validating contracts, an event of a type or version the catalog does not know", async () => {
     const unknownType = { ...reported(), type: 'case.teleported' } as unknown as EventEnvelope;
     const unknownVersion = { ...reported(), version: 9 } as unknown as EventEnvelope;
-    await expect(writeToOutbox(unknownType)).rejects.toThrow(/not case.teleported v2/);
+    await expect(writeToOutbox(unknownType)).rejects.toThrow(/not case.teleported v\d/);
     await expect(writeToOutbox(unknownVersion)).rejects.toThrow(/not case.reported v9/);
     const written = await dataSource.query('SELECT 1 FROM probe.outbox WHERE id = ANY($1::uuid[])', [[unknownType.id, unknownVersion.id]]);
     expect(written).toEqual([]);

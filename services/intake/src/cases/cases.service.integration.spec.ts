@@ -182,7 +182,7 @@ describe('case progress', () => {
 
   it('fails the whole batch for an event of a case intake does not know, changing nothing', async () => {
     const known = await reportCase();
-    await expect(record(dispatched(known), dispatched(randomUUID()))).rejects.toThrow(/foreign key/);
+    await expect(record(dispatched(known), dispatched(randomUUID()))).rejects.toThrow(/intake never heard of case/);
     expect(await state(known)).toEqual({ status: 'reported', timeline: [] });
   });
 });
