@@ -10,6 +10,7 @@ import { Units1765000000000 } from './migrations/1765000000000-units';
 import { CaseHolders1766000000000 } from './migrations/1766000000000-case-holders';
 import { JointHandling1766040000000 } from './migrations/1766040000000-joint-handling';
 import { CaseReturns1767000000000 } from './migrations/1767000000000-case-returns';
+import { Desk1768000000000 } from './migrations/1768000000000-desk';
 
 export function departmentDatabase(env: { DATABASE_URL: string; DB_PASSWORD?: string }): PostgresConnectionOptions {
   return typeOrmOptions({
@@ -24,6 +25,7 @@ export function departmentDatabase(env: { DATABASE_URL: string; DB_PASSWORD?: st
       CaseHolders1766000000000,
       JointHandling1766040000000,
       CaseReturns1767000000000,
+      Desk1768000000000,
     ],
   });
 }

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { Rating } from '@gridwhistle/contracts';
+import { Rating, ResolutionOutcome } from '@gridwhistle/contracts';
 
 export type CallbackStatus = 'awaiting_feedback' | 'graded' | 'closed';
 
@@ -10,6 +10,8 @@ export class CallbackEntity {
   @Column({ name: 'department_code' }) departmentCode: string;
   @Column({ type: 'text' }) status: CallbackStatus;
   @Column({ name: 'resolved_at', type: 'timestamptz' }) resolvedAt: Date;
+  /** `cannot_fix`: the resident is told why and grades the handling; it is never counted as fixed. */
+  @Column({ type: 'text' }) outcome: ResolutionOutcome;
   @Column({ type: 'text', nullable: true }) rating: Rating | null;
   @Column({ name: 'graded_by', type: 'text', nullable: true }) gradedBy: string | null;
   @Column({ name: 'graded_at', type: 'timestamptz', nullable: true }) gradedAt: Date | null;

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { HttpException } from '@nestjs/common';
 import { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
-import { EventEnvelope, createEvent, parseEvent } from '@gridwhistle/contracts';
+import { EventEnvelope, ResolutionOutcome, createEvent, parseEvent } from '@gridwhistle/contracts';
 import { OutboxWriter } from '@gridwhistle/messaging';
 import { serviceDatabase } from '@gridwhistle/persistence';
 import { IsolatedEnvironment, createIsolatedEnvironment, migratedDataSource } from '@gridwhistle/testing';
@@ -31,9 +31,9 @@ describe('grading by the reporting integration only', () => {
     });
   const consumeReported = (...events: EventEnvelope<'case.reported'>[]) =>
     dataSource.transaction((manager) => callbacks.rememberReporters(manager, events));
-  const consumeResolved = (caseId: string) =>
+  const consumeResolved = (caseId: string, outcome: ResolutionOutcome = 'fixed') =>
     dataSource.transaction((manager) =>
-      callbacks.awaitFeedback(manager, [createEvent('case.resolved', caseId, { departmentCode: 'urban_management', resolution: '已更换井盖' })]),
+      callbacks.awaitFeedback(manager, [createEvent('case.resolved', caseId, { departmentCode: 'urban_management', resolution: '已更换井盖', outcome, evidence: [] })]),
     );
   /** What the API would answer: the body of the result, or of the HTTP error with its status. */
   const grade = (caseId: string, integrationCode: string) =>
@@ -65,6 +65,21 @@ describe('grading by the reporting integration only', () => {
     expect(await grade(caseId, 'grid_app')).toEqual(notYetResolved);
     const [graded] = await dataSource.query('SELECT graded_by FROM feedback.callbacks WHERE case_id = $1', [caseId]);
     expect(graded.graded_by).toBe('hotline_12345');
+  });
+
+  it('grades a case closed as cannot be fixed as such, and reads version 1 of case.resolved as a fix', async () => {
+    const unfixable = randomUUID();
+    await consumeReported(reportedBy(unfixable, 'hotline_12345'));
+    await consumeResolved(unfixable, 'cannot_fix');
+    expect(await grade(unfixable, 'hotline_12345')).toMatchObject({ status: 200, body: { outcome: 'cannot_fix', rating: 'satisfied', caseClosed: true } });
+
+    const older = randomUUID();
+    await consumeReported(reportedBy(older, 'hotline_12345'));
+    // As an event written before version 2 arrives from the wire.
+    const current = createEvent('case.resolved', older, { departmentCode: 'urban_management', resolution: '已更换井盖', outcome: 'fixed', evidence: [] });
+    const v1 = parseEvent({ ...current, version: 1, payload: { departmentCode: 'urban_management', resolution: '已更换井盖' } }) as EventEnvelope<'case.resolved'>;
+    await dataSource.transaction((manager) => callbacks.awaitFeedback(manager, [v1]));
+    expect(await grade(older, 'hotline_12345')).toMatchObject({ status: 200, body: { outcome: 'fixed' } });
   });
 
   it('grades once both events have arrived, whichever came first', async () => {

@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Counter, Registry } from 'prom-client';
 import { DataSource, EntityManager } from 'typeorm';
-import { EventEnvelope, Rating, createEvent } from '@gridwhistle/contracts';
+import { CaseResolvedV2, EventEnvelope, Rating, createEvent } from '@gridwhistle/contracts';
 import { OutboxWriter } from '@gridwhistle/messaging';
 import { caseStageTimer } from '@gridwhistle/observability';
 import { Problem } from '@gridwhistle/platform';
@@ -26,8 +26,8 @@ export class CallbacksService {
   ) {
     this.ratings = new Counter({
       name: 'gridwhistle_feedback_ratings_total',
-      help: 'Residents\u2019 ratings of resolved cases, by department',
-      labelNames: ['rating', 'department'],
+      help: 'Residents\u2019 ratings of resolved cases, by department and how the handling ended (fixed, or cannot_fix: never counted as fixed)',
+      labelNames: ['rating', 'department', 'resolution'],
       registers: [registry],
     });
     this.closed = new Counter({
@@ -56,9 +56,11 @@ export class CallbacksService {
   async awaitFeedback(manager: EntityManager, resolved: EventEnvelope<'case.resolved'>[]): Promise<void> {
     await manager.insert(
       CallbackEntity,
-      resolved.map(({ caseId, payload, occurredAt, trace }) => ({
+      resolved.map(({ caseId, version, payload, occurredAt, trace }) => ({
         caseId,
         departmentCode: payload.departmentCode,
+        // Version 1 knew only fixes.
+        outcome: version >= 2 ? (payload as CaseResolvedV2).outcome : ('fixed' as const),
         status: 'awaiting_feedback' as const,
         resolvedAt: new Date(occurredAt),
         rating: null,
@@ -98,12 +100,12 @@ export class CallbacksService {
     });
     const { callback } = outcome;
     if (outcome.fresh) {
-      this.ratings.inc({ rating, department: callback.departmentCode });
+      this.ratings.inc({ rating, department: callback.departmentCode, resolution: callback.outcome });
       if (callback.status === 'closed') {
         this.closed.inc({ outcome: rating });
         this.timeStage('resolved_to_closed', callback.resolvedAt, callback.gradedAt!);
       }
     }
-    return { caseId, rating: callback.rating, caseClosed: callback.status === 'closed', gradedAt: callback.gradedAt!.toISOString() };
+    return { caseId, outcome: callback.outcome, rating: callback.rating, caseClosed: callback.status === 'closed', gradedAt: callback.gradedAt!.toISOString() };
   }
 }

@@ -7,6 +7,7 @@ import { CallbackEntity } from '../callbacks/callback.entity';
 import { CaseReporterEntity } from '../callbacks/case-reporter.entity';
 import { CreateFeedbackSchema1763856000000 } from './migrations/1763856000000-create-feedback-schema';
 import { CaseReporters1764633600000 } from './migrations/1764633600000-case-reporters';
+import { CallbackOutcome1768000000000 } from './migrations/1768000000000-callback-outcome';
 
 export function feedbackDatabase(env: { DATABASE_URL: string; DB_PASSWORD?: string }): PostgresConnectionOptions {
   return typeOrmOptions({
@@ -18,6 +19,7 @@ export function feedbackDatabase(env: { DATABASE_URL: string; DB_PASSWORD?: stri
       ...messagingMigrations('feedback'),
       ...callersMigrations('feedback.integrations'),
       CaseReporters1764633600000,
+      CallbackOutcome1768000000000,
     ],
   });
 }
