@@ -22,7 +22,10 @@ export class Desk1768000000000 implements MigrationInterface {
         ADD COLUMN outcome text,
         ADD COLUMN evidence jsonb NOT NULL DEFAULT '[]',
         ADD COLUMN rating text,
-        ADD COLUMN graded_at timestamptz`);
+        ADD COLUMN graded_at timestamptz,
+        DROP CONSTRAINT cases_status_check,
+        ADD CONSTRAINT cases_status_check CHECK (status IN ('dispatched', 'acknowledged', 'resolved', 'unfixable', 'closed', 'returned', 'withdrawn')),
+        ADD CONSTRAINT cases_outcome_check CHECK (outcome IN ('fixed', 'cannot_fix'))`);
     await runner.query(`CREATE SEQUENCE department.case_changes`);
     await runner.query(`UPDATE department.cases SET change_seq = nextval('department.case_changes')`);
     // A change by a writer raises the version; the change sequence's own stamp (nested, depth 2) does not.
@@ -71,6 +74,9 @@ export class Desk1768000000000 implements MigrationInterface {
     await runner.query(`DROP INDEX department.cases_unit_changes`);
     await runner.query(`DROP SEQUENCE department.case_changes`);
     await runner.query(`
-      ALTER TABLE department.cases DROP COLUMN version, DROP COLUMN change_seq, DROP COLUMN outcome, DROP COLUMN evidence, DROP COLUMN rating, DROP COLUMN graded_at`);
+      ALTER TABLE department.cases
+        DROP CONSTRAINT cases_status_check,
+        ADD CONSTRAINT cases_status_check CHECK (status IN ('dispatched', 'acknowledged', 'resolved', 'closed', 'returned', 'withdrawn')),
+        DROP COLUMN version, DROP COLUMN change_seq, DROP COLUMN outcome, DROP COLUMN evidence, DROP COLUMN rating, DROP COLUMN graded_at`);
   }
 }
