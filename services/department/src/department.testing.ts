@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
+import { createEvent } from '@gridwhistle/contracts';
 import { OutboxWriter } from '@gridwhistle/messaging';
 import { Profile } from '@gridwhistle/platform';
 import { CaseActionRunner } from './cases/case-action.runner';
@@ -26,4 +28,23 @@ export function deskServices(dataSource: DataSource, profile: Profile = 'local')
     unfixable: new CaseUnfixableService(actions),
     timeline: new CaseTimelineService(dataSource),
   };
+}
+
+/** A first-round dispatch of a case to `lead`, as routing announces it. */
+export function dispatchedTo(lead: string, options: { categoryCode?: string; assistants?: string[] } = {}) {
+  return createEvent('case.dispatched', randomUUID(), {
+    departmentCode: lead,
+    departmentName: lead,
+    categoryCode: options.categoryCode ?? 'sewage',
+    gridCode: 'kaizhou.hanfeng.binhu.g01',
+    description: '污水外溢',
+    dueAt: '2099-01-01T00:00:00.000Z',
+    assistingUnitCodes: options.assistants ?? [],
+    copiedUnitCodes: [],
+    gridNotified: false,
+    rule: 'catalogue',
+    directoryVersion: 1,
+    round: 1,
+    returnable: true,
+  });
 }

@@ -9,7 +9,7 @@ import { departmentDatabase, seedDepartment } from './database';
 import { DEPARTMENT_API } from './department.api';
 import { DepartmentEnv } from './department.env';
 import { DepartmentCasesService } from './cases/department-cases.service';
-import { deskServices } from './department.testing';
+import { deskServices, dispatchedTo } from './department.testing';
 
 /** The desk through the department's HTTP API, on real Postgres: every action, the state machine, versions and concurrency. */
 describe('the department desk', () => {
@@ -24,25 +24,10 @@ describe('the department desk', () => {
   });
   afterAll(() => service?.stop());
 
-  const dispatch = async (lead: string, assistants: string[] = [], categoryCode = 'sewage') => {
-    const caseId = randomUUID();
-    const event = createEvent('case.dispatched', caseId, {
-      departmentCode: lead,
-      departmentName: lead,
-      categoryCode,
-      gridCode: 'kaizhou.hanfeng.binhu.g01',
-      description: '污水外溢',
-      dueAt: '2099-01-01T00:00:00.000Z',
-      assistingUnitCodes: assistants,
-      copiedUnitCodes: [],
-      gridNotified: false,
-      rule: 'catalogue',
-      directoryVersion: 1,
-      round: 1,
-      returnable: true,
-    });
+  const dispatch = async (lead: string, assistants: string[] = []) => {
+    const event = dispatchedTo(lead, { assistants });
     await dataSource.transaction((manager) => service.app.get(DepartmentCasesService).receive(manager, [event]));
-    return caseId;
+    return event.caseId;
   };
   const call = async (unit: keyof typeof keys, method: 'GET' | 'POST', url: string, body?: object, headers: Record<string, string> = {}) => {
     const answer = await service.app.inject({ method, url, headers: { authorization: `Bearer ${keys[unit]}`, ...headers }, ...(body ? { payload: body } : {}) });

@@ -2,11 +2,10 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
-import { createEvent } from '@gridwhistle/contracts';
 import { serviceDatabase } from '@gridwhistle/persistence';
 import { IsolatedEnvironment, createIsolatedEnvironment, migratedDataSource } from '@gridwhistle/testing';
 import { departmentDatabase } from '../database/department.database';
-import { deskServices } from '../department.testing';
+import { deskServices, dispatchedTo } from '../department.testing';
 import { DepartmentCasesService } from './department-cases.service';
 import { ListCasesQueryDto } from './case-actions.dto';
 
@@ -27,24 +26,9 @@ describe('listing a unit\u2019s cases', () => {
   });
 
   const dispatch = async (unit: string, categoryCode: string, assistants: string[] = []) => {
-    const caseId = randomUUID();
-    const event = createEvent('case.dispatched', caseId, {
-      departmentCode: unit,
-      departmentName: unit,
-      categoryCode,
-      gridCode: 'kaizhou.hanfeng.binhu.g01',
-      description: '问题',
-      dueAt: '2099-01-01T00:00:00.000Z',
-      assistingUnitCodes: assistants,
-      copiedUnitCodes: [],
-      gridNotified: false,
-      rule: 'catalogue',
-      directoryVersion: 1,
-      round: 1,
-      returnable: true,
-    });
+    const event = dispatchedTo(unit, { categoryCode, assistants });
     await dataSource.transaction((manager) => cases.receive(manager, [event]));
-    return caseId;
+    return event.caseId;
   };
   const list = (unit: string, query: Partial<ListCasesQueryDto> = {}) => cases.list(unit, { limit: 50, ...query });
   const ids = async (unit: string, query: Partial<ListCasesQueryDto> = {}) => (await list(unit, query)).cases.map((c) => c.id);
