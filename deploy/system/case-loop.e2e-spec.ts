@@ -153,7 +153,7 @@ describe('the closed loop, end to end', () => {
     expect(denied.status).toBe(404);
   });
 
-  it("pages through a department's cases in dispatch order", async () => {
+  it("pages through a department's cases in the order they changed", async () => {
     const hotline = key('integrations', 'hotline_12345');
     const police = key('departments', 'police');
     const ids: string[] = [];
@@ -168,10 +168,10 @@ describe('the closed loop, end to end', () => {
     const first = await call('department', '/v1/cases?limit=2', { apiKey: police });
     expect(first.body.cases.map((c: { id: string }) => c.id)).toEqual(ids.slice(0, 2));
     const second = await call('department', `/v1/cases?limit=2&after=${first.body.next}`, { apiKey: police });
-    expect(second.body).toEqual({ cases: [expect.objectContaining({ id: ids[2], status: 'dispatched' })], next: null });
+    expect(second.body).toEqual({ cases: [expect.objectContaining({ id: ids[2], status: 'dispatched' })], next: null, resumeAfter: expect.any(String) });
     const bad = await call('department', '/v1/cases?limit=500&status=lost', { apiKey: police });
     expect(bad.status).toBe(400);
-    expect(bad.text).toMatch(/status must be one of dispatched, acknowledged, resolved, closed/);
+    expect(bad.text).toMatch(/status must be one of dispatched, acknowledged, resolved, unfixable, closed/);
     expect(bad.text).toMatch(/limit must be an integer from 1 to 200/);
   });
 

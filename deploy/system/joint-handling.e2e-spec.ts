@@ -67,7 +67,7 @@ describe('major matters and joint handling, end to end', () => {
     expect(early.body).toMatchObject({ currentState: 'acknowledged', assistantsPending: ['emergency', 'hanfeng_street'], allowedActions: ['resolve_without_assistants'] });
 
     // Each assistant acknowledges its part and reports it to the lead; an assistant does not resolve.
-    expect(await post('emergency', `/v1/cases/${id}/assistant-report`, { report: '已设置警戒线' })).toMatchObject({ status: 409, body: { allowedActions: ['acknowledge'] } });
+    expect(await post('emergency', `/v1/cases/${id}/assistant-report`, { report: '已设置警戒线' })).toMatchObject({ status: 409, body: { allowedActions: ['acknowledge', 'note'] } });
     for (const [code, text] of [['emergency', '已设置警戒线并疏散住户12户'], ['hanfeng_street', '街道已组织住户临时安置']]) {
       expect((await post(code, `/v1/cases/${id}/acknowledge`)).status).toBe(200);
       expect(await post(code, `/v1/cases/${id}/assistant-report`, { report: text })).toMatchObject({ status: 200, body: { role: 'assistant', status: 'resolved', resolution: text } });

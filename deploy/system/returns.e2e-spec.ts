@@ -73,7 +73,7 @@ describe('returns, re-routing and arbitration, end to end', () => {
     await holding(water, 'dispatched', 3);
     expect((await caseOf(water)).body).toMatchObject({ returnable: false, returnableUntil: null });
     const refused = await giveBack(water, '仍非我局职责');
-    expect(refused).toMatchObject({ status: 409, body: { currentState: 'dispatched', allowedActions: ['acknowledge'] } });
+    expect(refused).toMatchObject({ status: 409, body: { currentState: 'dispatched', allowedActions: ['acknowledge', 'note'] } });
     expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect((await caseOf(ecology)).body).toMatchObject({ status: 'returned', round: 2 });
     expect((await call('department', `/v1/cases/${id}/acknowledge`, { apiKey: water, method: 'POST' })).status).toBe(200);

@@ -100,7 +100,7 @@ export async function runDemo(target: DemoTarget, options: DemoOptions, log: (li
   const grade = async (id: string, attempt = 1): Promise<void> => {
     const integration = reporters.get(id)!;
     const given = rating();
-    const answer = await call('feedback', 'POST', `/v1/cases/${id}/feedback`, keyOf('integrations', integration), { rating: given });
+    const answer = await call('feedback', 'POST', `/v1/cases/${id}/feedback`, keyOf('integrations', integration), { rating: given, solved: given !== 'unsatisfied' });
     if (answer.status === 200) stats.graded[given] = (stats.graded[given] ?? 0) + 1;
     // Feedback hears of the resolution over Kafka a moment later: a 404 until then.
     else if ([0, 404, 503].includes(answer.status) && attempt < 20) later(1000, () => grade(id, attempt + 1));

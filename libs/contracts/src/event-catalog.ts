@@ -5,7 +5,7 @@ import { CaseDispatchedV1, CaseDispatchedV2, CaseDispatchedV3 } from './events/c
 import { CaseArbitrationRequiredV1, CaseAssistantReportedV1, CaseReturnedV1 } from './events/case-return.events';
 import { DirectoryPublishedV1, DirectoryPublishedV2 } from './events/directory.events';
 import { CaseTriageRequiredV1 } from './events/case-triage.events';
-import { CaseAcknowledgedV1, CaseResolvedV1 } from './events/case-handling.events';
+import { CaseAcknowledgedV1, CaseResolvedV1, CaseResolvedV2 } from './events/case-handling.events';
 import {
   CaseClosedV1,
   CaseClosedV2,
@@ -34,7 +34,7 @@ export const EVENT_CATALOG = {
   'case.supervised': { producer: 'routing', topic: 'routing', versions: { 1: CaseSupervisedV1 } },
   'case.registered_unresolved': { producer: 'routing', topic: 'routing', versions: { 1: CaseRegisteredUnresolvedV1 } },
   'case.acknowledged': { producer: 'department', topic: 'department', versions: { 1: CaseAcknowledgedV1 } },
-  'case.resolved': { producer: 'department', topic: 'department', versions: { 1: CaseResolvedV1 } },
+  'case.resolved': { producer: 'department', topic: 'department', versions: { 1: CaseResolvedV1, 2: CaseResolvedV2 } },
   'case.returned': { producer: 'department', topic: 'department', versions: { 1: CaseReturnedV1 } },
   'case.assistant_reported': { producer: 'department', topic: 'department', versions: { 1: CaseAssistantReportedV1 } },
   'case.graded': { producer: 'feedback', topic: 'feedback', versions: { 1: CaseGradedV1, 2: CaseGradedV2 } },
@@ -60,7 +60,7 @@ export interface EventPayloads {
   'case.supervised': CaseSupervisedV1;
   'case.registered_unresolved': CaseRegisteredUnresolvedV1;
   'case.acknowledged': CaseAcknowledgedV1;
-  'case.resolved': CaseResolvedV1;
+  'case.resolved': CaseResolvedV2;
   'case.returned': CaseReturnedV1;
   'case.assistant_reported': CaseAssistantReportedV1;
   'case.graded': CaseGradedV2;

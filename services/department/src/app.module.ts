@@ -5,6 +5,9 @@ import { departmentDatabase } from './database/department.database';
 import { DepartmentCasesModule } from './cases/department-cases.module';
 import { UnitsModule } from './units/units.module';
 import { ReturnsModule } from './returns/returns.module';
+import { CaseActionsModule } from './cases/case-actions.module';
+import { NotesModule } from './notes/notes.module';
+import { UnfixableModule } from './unfixable/unfixable.module';
 
 @Module({})
 export class AppModule {
@@ -12,12 +15,17 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
+      providers: [{ provide: DepartmentEnv, useValue: env }],
+      exports: [DepartmentEnv],
       imports: [
         ...coreModules('department', env, departmentDatabase(env)),
         ApiKeyAuthModule.register('department.departments'),
         DepartmentCasesModule,
         UnitsModule,
         ReturnsModule,
+        CaseActionsModule,
+        NotesModule,
+        UnfixableModule,
       ],
     };
   }

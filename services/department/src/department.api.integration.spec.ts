@@ -12,4 +12,22 @@ describeApiDocument({ service: 'department', envClass: DepartmentEnv, database: 
     expect(Object.keys(components.schemas.ResolveCaseDto.properties)).toContain('withoutAssistantsReason');
     expect(Object.keys(components.schemas.JointCaseDto.properties)).toEqual(expect.arrayContaining(['role', 'assistants', 'withoutAssistantsReason']));
   });
+
+  it('documents the desk: notes, cannot-fix, evidence, If-Match and 412, the ETag, the list’s filters and the case view', () => {
+    const { paths, components } = context().document;
+    const actions = ['acknowledge', 'resolve', 'return', 'assistant-report', 'notes', 'cannot-fix'];
+    for (const action of actions) {
+      const operation = paths[`/v1/cases/{id}/${action}`].post;
+      expect(operation.parameters.find((p: { name: string; in: string }) => p.in === 'header' && p.name === 'If-Match')).toBeDefined();
+      expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '404', '409', '412', '500']));
+      expect(operation.responses['200'].headers.ETag).toBeDefined();
+    }
+    expect(paths['/v1/cases/{id}'].get.responses['200'].headers.ETag).toBeDefined();
+    expect(paths['/v1/cases'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['status', 'category', 'role', 'updatedSince', 'after', 'limit']));
+    expect(Object.keys(components.schemas.ResolveCaseDto.properties)).toContain('evidence');
+    expect(Object.keys(components.schemas.CannotFixDto.properties)).toEqual(['reason']);
+    expect(Object.keys(components.schemas.CaseNoteDto.properties)).toEqual(['note']);
+    expect(Object.keys(components.schemas.CaseViewDto.properties)).toEqual(expect.arrayContaining(['timeline', 'rating', 'gradedAt', 'outcome', 'evidence', 'version']));
+    expect(Object.keys(components.schemas.CasePageDto.properties)).toEqual(['cases', 'next', 'resumeAfter']);
+  });
 });

@@ -23,6 +23,11 @@ export const PROBLEMS = {
     description: 'The request conflicts with the current state of the case.',
     detail: 'the request conflicts with the case as it is now',
   },
+  412: {
+    slug: 'precondition-failed',
+    description: 'The `If-Match` sent is not the case’s version any more: someone changed it since you read it. `currentVersion` says where it is.',
+    detail: 'case 0f8e2c1a-6d3b-4a8e-9b7c-2d4f6a8b0c1e changed: it is at version 4, not "3"',
+  },
   413: { slug: 'payload-too-large', description: 'The body is larger than 64 KiB.', detail: 'the body is larger than 65536 bytes' },
   415: {
     slug: 'unsupported-media-type',

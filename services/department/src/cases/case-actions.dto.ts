@@ -1,7 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
-import { IsNotBlank, UUID_EXAMPLE } from '@gridwhistle/platform';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUrl, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { CODE_PATTERN } from '@gridwhistle/contracts';
+import { IsNotBlank } from '@gridwhistle/platform';
+import { IsListCursor } from './case-list.query';
+import { MAX_EVIDENCE } from './case-evidence';
 import { CASE_ROLES, CaseRole, DEPARTMENT_CASE_STATUSES, DepartmentCaseStatus } from './department-case.entity';
 
 /** One message for every way a limit can be wrong. */
@@ -18,14 +21,34 @@ export class ListCasesQueryDto {
   @IsIn(CASE_ROLES, { message: `role must be one of ${CASE_ROLES.join(', ')}` })
   role?: CaseRole;
 
+  @ApiPropertyOptional({ description: 'Only the cases of this category (GET /v1/categories on intake names them).', example: 'manhole_cover' })
+  @IsOptional() @Matches(CODE_PATTERN, { message: 'category must be a category code' })
+  category?: string;
+
+  @ApiPropertyOptional({ description: 'Only the cases that changed at or after this time (ISO 8601).', format: 'date-time', example: '2026-11-22T08:00:00.000Z' })
+  @IsOptional() @IsISO8601({ strict: true }, { message: 'updatedSince must be an ISO 8601 date and time' })
+  updatedSince?: string;
+
   @ApiPropertyOptional({ description: 'At most this many cases per page.', type: 'integer', minimum: 1, maximum: 200, default: 50, example: 50 })
   @IsOptional() @Type(() => Number) @IsInt(LIMIT) @Min(1, LIMIT) @Max(200, LIMIT)
   limit = 50;
 
-  /** The last case id of the previous page. */
-  @ApiPropertyOptional({ description: 'The `next` of the previous page, to get the page after it.', format: 'uuid', example: UUID_EXAMPLE })
-  @IsOptional() @IsUUID('4', { message: 'after must be a case id from the previous page' })
+  @ApiPropertyOptional({
+    description: 'The `next` (or `resumeAfter`) of a page before, to get the cases after it.',
+    example: 'YzEyMzQ1',
+  })
+  @IsOptional() @IsListCursor({ message: 'after must be the next or resumeAfter of a page' })
   after?: string;
+}
+
+export class EvidenceDto {
+  @ApiProperty({ description: 'Where the photo is; https only (a local stack also takes http).', maxLength: 2000, example: 'https://photos.kaizhou.gov.cn/cases/3f1c/after.jpg' })
+  @IsUrl({ require_protocol: true, protocols: ['http', 'https'] }, { message: 'url must be an http(s) URL' }) @MaxLength(2000, { message: 'url must be at most 2000 characters' })
+  url: string;
+
+  @ApiPropertyOptional({ description: 'What the photo shows.', minLength: 1, maxLength: 500, example: '更换后的井盖' })
+  @IsOptional() @IsString() @IsNotBlank() @Length(1, 500, { message: 'caption must be 1 to 500 characters' })
+  caption?: string;
 }
 
 export class ResolveCaseDto {
@@ -43,4 +66,9 @@ export class ResolveCaseDto {
   })
   @IsOptional() @IsString() @IsNotBlank() @Length(1, 2000, { message: 'withoutAssistantsReason must say why, in 1 to 2000 characters' })
   withoutAssistantsReason?: string;
+
+  @ApiPropertyOptional({ description: `Photos of the result (at most ${MAX_EVIDENCE}); the resident and the command centre see them.`, type: () => EvidenceDto, isArray: true, maxItems: MAX_EVIDENCE })
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_EVIDENCE, { message: `evidence must hold at most ${MAX_EVIDENCE} photos` })
+  @ValidateNested({ each: true }) @Type(() => EvidenceDto)
+  evidence?: EvidenceDto[];
 }

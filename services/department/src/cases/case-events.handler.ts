@@ -23,4 +23,9 @@ export class CaseEventsHandler {
   onClosed(@Payload() events: EventEnvelope<'case.closed'>[], @Ctx() context: InboxContext): Promise<void> {
     return this.cases.close(context.manager, events);
   }
+
+  @EventPattern('case.graded')
+  onGraded(@Payload() events: EventEnvelope<'case.graded'>[], @Ctx() context: InboxContext): Promise<void> {
+    return this.cases.graded(context.manager, events);
+  }
 }

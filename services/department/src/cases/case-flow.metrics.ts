@@ -6,7 +6,7 @@ import { caseStageTimer, groupedCountGauge } from '@gridwhistle/observability';
 import { DepartmentCaseEntity } from './department-case.entity';
 
 /** A unit's hold on a case that is still open: the states its backlog is counted in. */
-const OPEN_STATES = ['dispatched', 'acknowledged', 'resolved'] as const;
+const OPEN_STATES = ['dispatched', 'acknowledged', 'resolved', 'unfixable'] as const;
 
 /**
  * How units report in: acknowledgements and resolutions by unit, the time each took from the

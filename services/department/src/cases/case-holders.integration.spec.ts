@@ -1,15 +1,13 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { createEvent } from '@gridwhistle/contracts';
-import { OutboxWriter } from '@gridwhistle/messaging';
 import { serviceDatabase } from '@gridwhistle/persistence';
 import { Problem } from '@gridwhistle/platform';
 import { IsolatedEnvironment, createIsolatedEnvironment, migratedDataSource } from '@gridwhistle/testing';
 import { departmentDatabase } from '../database/department.database';
+import { deskServices } from '../department.testing';
 import { DepartmentCasesService } from './department-cases.service';
-import { CaseFlowMetrics } from './case-flow.metrics';
 
 /** One case held by several units, round by round, on real Postgres. */
 describe('the units holding a case', () => {
@@ -20,7 +18,7 @@ describe('the units holding a case', () => {
   beforeAll(async () => {
     env = await createIsolatedEnvironment([serviceDatabase('department')]);
     dataSource = await migratedDataSource(departmentDatabase({ DATABASE_URL: env.databaseUrl }), env.databaseUrl);
-    cases = new DepartmentCasesService(dataSource, new OutboxWriter('department'), new CaseFlowMetrics(dataSource, new Registry()));
+    ({ cases } = deskServices(dataSource));
   });
   afterAll(async () => {
     await dataSource?.destroy();
@@ -61,10 +59,10 @@ describe('the units holding a case', () => {
       { unit: 'urban_management', role: 'lead', round: 1, status: 'dispatched' },
     ]);
 
-    expect(await cases.apply('planning', caseId, 'acknowledge')).toMatchObject({ status: 'acknowledged', role: 'assistant' });
-    expect(await refusal(cases.apply('planning', caseId, 'resolve', 'done'))).toMatchObject({ status: 409, role: 'assistant', allowedActions: [] });
-    expect(await refusal(cases.apply('hanfeng_street', caseId, 'acknowledge'))).toMatchObject({ status: 409, role: 'copied', allowedActions: [] });
-    expect(await refusal(cases.apply('water', caseId, 'acknowledge'))).toMatchObject({ status: 404 });
+    expect(await cases.acknowledge('planning', caseId)).toMatchObject({ status: 'acknowledged', role: 'assistant' });
+    expect(await refusal(cases.resolve('planning', caseId, { resolution: 'done' }))).toMatchObject({ status: 409, role: 'assistant', allowedActions: ['note', 'assistant-report'] });
+    expect(await refusal(cases.acknowledge('hanfeng_street', caseId))).toMatchObject({ status: 409, role: 'copied', allowedActions: [] });
+    expect(await refusal(cases.acknowledge('water', caseId))).toMatchObject({ status: 404 });
     // The assistant's acknowledgement moved its own row only.
     expect((await holders(caseId)).find((h: { unit: string }) => h.unit === 'urban_management').status).toBe('dispatched');
   });
@@ -72,15 +70,15 @@ describe('the units holding a case', () => {
   it('withdraws the units a later round no longer names, and restarts a unit named again', async () => {
     const caseId = randomUUID();
     await receive(dispatch(caseId, 1, 'water', ['planning']));
-    await cases.apply('water', caseId, 'acknowledge');
-    await cases.apply('planning', caseId, 'acknowledge');
+    await cases.acknowledge('water', caseId);
+    await cases.acknowledge('planning', caseId);
     await receive(dispatch(caseId, 2, 'urban_management', ['planning']));
     expect(await holders(caseId)).toEqual([
       { unit: 'planning', role: 'assistant', round: 2, status: 'dispatched' },
       { unit: 'urban_management', role: 'lead', round: 2, status: 'dispatched' },
       { unit: 'water', role: 'lead', round: 1, status: 'withdrawn' },
     ]);
-    expect(await refusal(cases.apply('water', caseId, 'resolve', 'done'))).toMatchObject({ status: 409, currentState: 'withdrawn' });
+    expect(await refusal(cases.resolve('water', caseId, { resolution: 'done' }))).toMatchObject({ status: 409, currentState: 'withdrawn' });
 
     // A redelivered earlier round changes nothing.
     await receive(dispatch(caseId, 1, 'water', ['planning']));

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { RETURN_REASONS, ReturnReason } from '@gridwhistle/contracts';
+import { RATINGS, RESOLUTION_OUTCOMES, RETURN_REASONS, Rating, ResolutionOutcome, ReturnReason } from '@gridwhistle/contracts';
+import { EvidenceDto } from './case-actions.dto';
 import { UUID_EXAMPLE } from '@gridwhistle/platform';
 import { CASE_ROLES, CaseRole, DEPARTMENT_CASE_STATUSES, DepartmentCaseStatus } from './department-case.entity';
 
@@ -8,8 +9,11 @@ export class DepartmentCaseDto {
   @ApiProperty({ description: 'The case\u2019s id, the same in every service.', format: 'uuid', example: UUID_EXAMPLE })
   id: string;
 
+  @ApiProperty({ description: 'The case\u2019s version for your unit, raised by every change; the `ETag` header carries it, for `If-Match`.', example: 3 })
+  version: number;
+
   @ApiProperty({
-    description: 'Where your unit is with it; `returned` (your unit gave it back, 退单) and `withdrawn` (a later dispatch no longer names your unit) end your part.',
+    description: 'Where your unit is with it; `unfixable` (the lead closed it as cannot be fixed) is its own outcome, never counted as fixed; `returned` (your unit gave it back, 退单) and `withdrawn` (a later dispatch no longer names your unit) end your part.',
     enum: DEPARTMENT_CASE_STATUSES,
     example: 'acknowledged',
   })
@@ -52,6 +56,17 @@ export class DepartmentCaseDto {
   resolution: string | null;
 
   @ApiProperty({
+    description: 'How the lead ended the handling: `fixed` (resolved) or `cannot_fix`; null before. It stays once the case is closed.',
+    enum: RESOLUTION_OUTCOMES,
+    nullable: true,
+    example: null,
+  })
+  outcome: ResolutionOutcome | null;
+
+  @ApiProperty({ description: 'Photos of the result the lead resolved with; empty before.', type: () => EvidenceDto, isArray: true })
+  evidence: EvidenceDto[];
+
+  @ApiProperty({
     description: 'Whether the dispatch lets your unit, as its lead, give the case back (退单); false for a unit designated by the command centre\u2019s ruling.',
     example: true,
   })
@@ -62,19 +77,38 @@ export class DepartmentCaseDto {
 
   @ApiProperty({ description: 'Why your unit returned it, once returned; null before.', enum: RETURN_REASONS, nullable: true, example: null })
   returnReason: ReturnReason | null;
+
+  @ApiProperty({ description: 'The resident\u2019s rating once graded (评单), or null.', enum: RATINGS, nullable: true, example: null })
+  rating: Rating | null;
+
+  @ApiProperty({ description: 'When the resident graded it, or null.', type: 'string', format: 'date-time', nullable: true, example: null })
+  gradedAt: string | null;
+
+  @ApiProperty({ description: 'When your unit\u2019s case last changed.', format: 'date-time', example: '2026-11-22T08:20:00.000Z' })
+  updatedAt: string;
 }
 
-/** One page of the department's cases, oldest dispatch first. */
+/** One page of the department's cases, in the order they last changed. */
 export class CasePageDto {
   @ApiProperty({ description: 'The cases of this page.', type: () => DepartmentCaseDto, isArray: true })
   cases: DepartmentCaseDto[];
 
   @ApiProperty({
-    description: 'Pass it as `after` to get the next page; null on the last page.',
+    description:
+'Pass it as `after` to get the next page; null on the last page.',
     type: 'string',
-    format: 'uuid',
     nullable: true,
-    example: UUID_EXAMPLE,
+    example: 'YzEyMzQ1',
   })
   next: string | null;
+
+  @ApiProperty({
+    description:
+      'Where this page ends, also on the last page: pass it as `after` later to get just the cases that changed since (a case that changes comes again). ' +
+      'Null when the page is empty and no `after` was given.',
+    type: 'string',
+    nullable: true,
+    example: 'YzEyMzQ1',
+  })
+  resumeAfter: string | null;
 }

@@ -1,8 +1,12 @@
 import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import { ReturnReason } from '@gridwhistle/contracts';
+import { Evidence, Rating, ResolutionOutcome, ReturnReason } from '@gridwhistle/contracts';
 
-/** How far a unit has come with a case it holds; each status follows the one before it. */
-export const PROGRESS_STATUSES = ['dispatched', 'acknowledged', 'resolved', 'closed'] as const;
+/**
+ * How far a unit has come with a case it holds. `resolved` (fixed, 办结) and `unfixable` (closed
+ * as cannot be fixed, its own outcome) are the lead's two ends of the handling; case-state-machine.ts
+ * says which action leads where.
+ */
+export const PROGRESS_STATUSES = ['dispatched', 'acknowledged', 'resolved', 'unfixable', 'closed'] as const;
 /**
  * Where a unit's hold on a case ended before the case did: it gave the case back (退单), or a
  * later dispatch round no longer names it.
@@ -46,4 +50,13 @@ export class DepartmentCaseEntity {
   @Column({ name: 'return_reason', type: 'text', nullable: true }) returnReason: ReturnReason | null;
   @Column({ name: 'return_basis', type: 'text', nullable: true }) returnBasis: string | null;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+  /** Raised by a trigger on every change of the row: the case's ETag (If-Match). */
+  @Column({ type: 'int', insert: false, update: false }) version: number;
+  /** How the lead ended the handling: fixed (resolved) or cannot be fixed; null before. Kept once the case closes. */
+  @Column({ type: 'text', nullable: true }) outcome: ResolutionOutcome | null;
+  /** Photos of the result the lead resolved with (they show the place, not the requester). */
+  @Column({ type: 'jsonb', insert: false }) evidence: Evidence[];
+  /** The resident's rating once graded (评单), for every unit holding the case. */
+  @Column({ type: 'text', nullable: true }) rating: Rating | null;
+  @Column({ name: 'graded_at', type: 'timestamptz', nullable: true }) gradedAt: Date | null;
 }

@@ -3,7 +3,8 @@ import { DepartmentCasesController } from './department-cases.controller';
 import { DepartmentCasesService } from './department-cases.service';
 import { CaseEventsHandler } from './case-events.handler';
 import { JointHandlingModule } from '../joint-handling/joint-handling.module';
+import { TimelineModule } from '../timeline/timeline.module';
 import { CaseFlowMetrics } from './case-flow.metrics';
 
-@Module({ imports: [JointHandlingModule], controllers: [DepartmentCasesController, CaseEventsHandler], providers: [DepartmentCasesService, CaseFlowMetrics] })
+@Module({ imports: [JointHandlingModule, TimelineModule], controllers: [DepartmentCasesController, CaseEventsHandler], providers: [DepartmentCasesService, CaseFlowMetrics] })
 export class DepartmentCasesModule {}

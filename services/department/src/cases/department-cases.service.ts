@@ -1,30 +1,27 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { CaseDispatchedV2, CaseDispatchedV3, EventEnvelope, createEvent } from '@gridwhistle/contracts';
-import { OutboxWriter, refuseUnknownCases } from '@gridwhistle/messaging';
-import { Problem } from '@gridwhistle/platform';
-import { CaseRole, DepartmentCaseEntity, DepartmentCaseStatus, PROGRESS_STATUSES, RELEASED_STATUSES } from './department-case.entity';
-import { ListCasesQueryDto } from './case-actions.dto';
+import { refuseUnknownCases } from '@gridwhistle/messaging';
+import { CaseRole, DepartmentCaseEntity, DepartmentCaseStatus } from './department-case.entity';
+import { ListCasesQueryDto, ResolveCaseDto } from './case-actions.dto';
+import { listCases } from './case-list.query';
+import { CaseActionRunner, TransitionCheck, findCase, traceOf } from './case-action.runner';
+import { refuseInsecureEvidence, sameEvidence } from './case-evidence';
+import { view } from './case-view';
+import { DepartmentEnv } from '../department.env';
 import { CaseFlowMetrics } from './case-flow.metrics';
 
-type Transition = 'acknowledge' | 'resolve';
-
-/** What must hold before a unit's case moves on, checked in the action's transaction (e.g. joint handling's). */
-export type TransitionCheck = (manager: EntityManager, found: DepartmentCaseEntity) => Promise<void>;
-
-/** From which status each action may start, and where it leads. */
-const TRANSITIONS: Record<Transition, { from: DepartmentCaseStatus; to: DepartmentCaseStatus; hint: string }> = {
-  acknowledge: { from: 'dispatched', to: 'acknowledged', hint: 'only a dispatched case can be acknowledged' },
-  resolve: { from: 'acknowledged', to: 'resolved', hint: 'acknowledge the case before resolving it' },
-};
+/** The statuses in which a unit still holds a case: a later round withdraws them, the closing closes them. */
+const HOLDING: DepartmentCaseStatus[] = ['dispatched', 'acknowledged', 'resolved', 'unfixable'];
 
 /** Departments report in (部门报到): they see, acknowledge and resolve the cases dispatched to them. */
 @Injectable()
 export class DepartmentCasesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly outbox: OutboxWriter,
+    private readonly actions: CaseActionRunner,
+    private readonly env: DepartmentEnv,
     private readonly metrics: CaseFlowMetrics,
   ) {}
 
@@ -51,7 +48,7 @@ export class DepartmentCasesService {
            AS r(case_id, unit, role, round, category, grid, description, dispatched_at, due_at, traceparent, returnable, returnable_until)
        ON CONFLICT (case_id, department_code) DO UPDATE
          SET role = excluded.role, round = excluded.round, status = 'dispatched', dispatched_at = excluded.dispatched_at,
-             due_at = excluded.due_at, acknowledged_at = NULL, resolved_at = NULL, resolution = NULL, updated_at = now(),
+             due_at = excluded.due_at, acknowledged_at = NULL, resolved_at = NULL, resolution = NULL, outcome = NULL, evidence = '[]', updated_at = now(),
              returnable = excluded.returnable, returnable_until = excluded.returnable_until,
              returned_at = NULL, return_reason = NULL, return_basis = NULL
          WHERE department.cases.round < excluded.round`,
@@ -61,95 +58,67 @@ export class DepartmentCasesService {
     await manager.query(
       `UPDATE department.cases c SET status = 'withdrawn', updated_at = now()
          FROM unnest($1::uuid[], $2::int[]) AS r(case_id, round)
-        WHERE c.case_id = r.case_id AND c.round < r.round AND c.status IN ('dispatched', 'acknowledged', 'resolved')`,
-      [rounds.map((event) => event.caseId), rounds.map(roundOf)],
+        WHERE c.case_id = r.case_id AND c.round < r.round AND c.status = ANY($3::text[])`,
+      [rounds.map((event) => event.caseId), rounds.map(roundOf), HOLDING],
     );
   }
 
-  /** A resident closes only a case a unit resolved here: closing one the department lacks is wrong, not early. */
   async close(manager: EntityManager, closed: EventEnvelope<'case.closed'>[]): Promise<void> {
     const held: { case_id: string }[] = await manager.query('SELECT DISTINCT case_id FROM department.cases WHERE case_id = ANY($1::uuid[])', [
       closed.map((event) => event.caseId),
     ]);
+    // The department holds every case dispatched before it closes: a closure of a case it lacks is wrong, not early.
     refuseUnknownCases(closed, held.map((row) => row.case_id), 'department');
-    await manager.update(
-      DepartmentCaseEntity,
-      { caseId: In(closed.map((event) => event.caseId)), status: In(['dispatched', 'acknowledged', 'resolved']) },
-      { status: 'closed' },
+    await manager.update(DepartmentCaseEntity, { caseId: In(closed.map((event) => event.caseId)), status: In(HOLDING) }, { status: 'closed' });
+  }
+
+  /** The resident graded the result (评单): every unit holding the case sees the rating. */
+  async graded(manager: EntityManager, graded: EventEnvelope<'case.graded'>[]): Promise<void> {
+    await manager.query(
+      `UPDATE department.cases c SET rating = g.rating, graded_at = g.at, updated_at = now()
+         FROM unnest($1::uuid[], $2::text[], $3::timestamptz[]) AS g(case_id, rating, at)
+        WHERE c.case_id = g.case_id AND (c.graded_at IS NULL OR c.graded_at < g.at)`,
+      [graded.map((e) => e.caseId), graded.map((e) => e.payload.rating), graded.map((e) => e.occurredAt)],
     );
   }
 
-  async list(departmentCode: string, query: ListCasesQueryDto) {
-    const builder = this.dataSource
-      .getRepository(DepartmentCaseEntity)
-      .createQueryBuilder('c')
-      .where('c.department_code = :departmentCode', { departmentCode })
-      .orderBy('c.dispatched_at', 'ASC')
-      .addOrderBy('c.case_id', 'ASC')
-      .limit(query.limit);
-    if (query.status) builder.andWhere('c.status = :status', { status: query.status });
-    if (query.role) builder.andWhere('c.role = :role', { role: query.role });
-    if (query.after) {
-      builder.andWhere(
-        '(c.dispatched_at, c.case_id) > (SELECT p.dispatched_at, p.case_id FROM department.cases p WHERE p.case_id = :after AND p.department_code = :departmentCode)',
-        { after: query.after },
-      );
-    }
-    const cases = await builder.getMany();
-    return {
-      cases: cases.map(view),
-      next: cases.length === query.limit ? cases[cases.length - 1].caseId : null,
-    };
+  list(unitCode: string, query: ListCasesQueryDto) {
+    return listCases(this.dataSource, unitCode, query);
   }
 
   async get(departmentCode: string, caseId: string) {
-    return view(await this.find(this.dataSource.manager, departmentCode, caseId));
+    return view(await findCase(this.dataSource.manager, departmentCode, caseId));
+  }
+
+  async acknowledge(unitCode: string, caseId: string, ifMatch?: string) {
+    const acknowledged = await this.actions.run(unitCode, caseId, {
+      action: 'acknowledge',
+      ifMatch,
+      changes: (now) => ({ acknowledgedAt: now }),
+      onMoved: (before, after) => this.metrics.moved(before, after),
+      event: (found, now) => createEvent('case.acknowledged', caseId, { departmentCode: unitCode }, { trace: traceOf(found), occurredAt: now }),
+    });
+    return view(acknowledged);
   }
 
   /**
-   * Moves one of the department's own cases along and records the event in the same
-   * transaction. Repeating an action that already happened (a retry, even after the case moved
-   * on) answers with the case as it is now; repeating it with other content is a conflict.
-   * `check` runs on a fresh move only, after the case's own state allows it.
+   * The lead resolves (办结) with what was done and photos of the result. Repeating it with the
+   * same resolution and evidence answers with the case; `check` runs on a fresh resolve only.
    */
-  async apply(departmentCode: string, caseId: string, transition: Transition, resolution?: string, check?: TransitionCheck) {
-    const { from, to, hint } = TRANSITIONS[transition];
-    const { found, changes } = await this.dataSource.transaction(async (manager) => {
-      const found = await this.find(manager, departmentCode, caseId, true);
-      refuseIfNotActing(found, transition);
-      if (reached(found.status, to)) {
-        if (transition === 'resolve' && found.resolution !== resolution) {
-          throw conflict(found, `case ${caseId} was already resolved with another resolution`);
-        }
-        return { found, changes: undefined };
-      }
-      if (found.status !== from) throw conflict(found, `case ${caseId} is ${found.status}: ${hint}`);
-      await check?.(manager, found);
-      const now = new Date();
-      const changes: Partial<DepartmentCaseEntity> =
-        transition === 'acknowledge' ? { status: to, acknowledgedAt: now } : { status: to, resolvedAt: now, resolution };
-      await manager.update(DepartmentCaseEntity, { caseId, departmentCode }, changes);
-      const trace = found.traceparent ? { traceparent: found.traceparent } : undefined;
-      const event =
-        transition === 'acknowledge'
-          ? createEvent('case.acknowledged', caseId, { departmentCode }, { trace, occurredAt: now })
-          : createEvent('case.resolved', caseId, { departmentCode, resolution: resolution! }, { trace, occurredAt: now });
-      await this.outbox.add(manager, event);
-      return { found, changes };
+  async resolve(unitCode: string, caseId: string, { resolution, evidence = [] }: ResolveCaseDto, ifMatch?: string, check?: TransitionCheck) {
+    refuseInsecureEvidence(this.env.GRIDWHISTLE_PROFILE, evidence);
+    const resolved = await this.actions.run(unitCode, caseId, {
+      action: 'resolve',
+      ifMatch,
+      check,
+      sameAs: (found) => found.outcome === 'fixed' && found.resolution === resolution && sameEvidence(found.evidence, evidence),
+      changes: (now) => ({ resolvedAt: now, resolution, outcome: 'fixed', evidence }),
+      onMoved: (before, after) => this.metrics.moved(before, after),
+      event: (found, now) =>
+        createEvent('case.resolved', caseId, { departmentCode: unitCode, resolution, outcome: 'fixed', evidence }, { trace: traceOf(found), occurredAt: now }),
+      text: resolution,
     });
-    if (!changes) return view(found);
-    this.metrics.moved(found, changes);
-    return view({ ...found, ...changes });
-  }
-
-  /** A department never learns whether another department's case exists: both answer 404. */
-  private async find(manager: EntityManager, departmentCode: string, caseId: string, lock = false) {
-    const found = await manager.findOne(DepartmentCaseEntity, {
-      where: { caseId, departmentCode },
-      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
-    if (!found) throw new NotFoundException(`no case ${caseId} for your department`);
-    return found;
+    return view(resolved);
   }
 }
 
@@ -192,48 +161,3 @@ function columns<T>(rows: T[], keys: (keyof T)[]): unknown[][] {
   return keys.map((key) => rows.map((row) => row[key]));
 }
 
-/** Whether a case has come as far as `status` (statuses only move forward). */
-function reached(current: DepartmentCaseStatus, status: DepartmentCaseStatus): boolean {
-  const progress: readonly DepartmentCaseStatus[] = PROGRESS_STATUSES;
-  return progress.indexOf(current) >= progress.indexOf(status);
-}
-
-/** Only a unit still holding the case acts on it, and only the lead resolves it; a copied unit only reads. */
-function refuseIfNotActing(c: DepartmentCaseEntity, transition: Transition): void {
-  if ((RELEASED_STATUSES as readonly string[]).includes(c.status)) {
-    throw conflict(c, `case ${c.caseId} was ${c.status === 'returned' ? 'returned by' : 'withdrawn from'} your unit: it is no longer yours to act on`);
-  }
-  if (c.role === 'copied') throw conflict(c, `case ${c.caseId} was copied to your unit for information: the units handling it act on it`);
-  if (transition === 'resolve' && c.role !== 'lead') throw conflict(c, `case ${c.caseId} is resolved by its lead unit: your unit assists`);
-}
-
-/** 409 with what the client needs to recover: the case's state, its resolution, what it may do now. */
-export function conflict(c: DepartmentCaseEntity, detail: string): Problem {
-  const allowedActions = (Object.keys(TRANSITIONS) as Transition[]).filter((action) => {
-    if (TRANSITIONS[action].from !== c.status || c.role === 'copied') return false;
-    return action !== 'resolve' || c.role === 'lead';
-  });
-  return new Problem(409, 'conflict', detail, { currentState: c.status, role: c.role, resolution: c.resolution, allowedActions });
-}
-
-export function view(c: DepartmentCaseEntity) {
-  return {
-    id: c.caseId,
-    status: c.status,
-    role: c.role,
-    round: c.round,
-    reopenCount: c.reopenCount,
-    supervisionLevel: c.supervisionLevel,
-    category: c.categoryCode,
-    gridCode: c.gridCode,
-    description: c.description,
-    dispatchedAt: c.dispatchedAt.toISOString(),
-    dueAt: c.dueAt.toISOString(),
-    acknowledgedAt: c.acknowledgedAt?.toISOString() ?? null,
-    resolvedAt: c.resolvedAt?.toISOString() ?? null,
-    resolution: c.resolution,
-    returnable: c.role === 'lead' && c.returnable,
-    returnableUntil: c.role === 'lead' && c.returnable ? (c.returnableUntil?.toISOString() ?? null) : null,
-    returnReason: c.returnReason,
-  };
-}

@@ -11,6 +11,7 @@ import { CaseHolders1766000000000 } from './migrations/1766000000000-case-holder
 import { JointHandling1766040000000 } from './migrations/1766040000000-joint-handling';
 import { CaseReturns1767000000000 } from './migrations/1767000000000-case-returns';
 import { Reopening1767100000000 } from './migrations/1767100000000-reopening';
+import { Desk1768000000000 } from './migrations/1768000000000-desk';
 
 export function departmentDatabase(env: { DATABASE_URL: string; DB_PASSWORD?: string }): PostgresConnectionOptions {
   return typeOrmOptions({
@@ -26,6 +27,7 @@ export function departmentDatabase(env: { DATABASE_URL: string; DB_PASSWORD?: st
       JointHandling1766040000000,
       CaseReturns1767000000000,
       Reopening1767100000000,
+      Desk1768000000000,
     ],
   });
 }

@@ -1,4 +1,6 @@
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, UseGuards, UseInterceptors } from '@nestjs/common';
+import { ApiIfMatch, ETAG_HEADER, ETagInterceptor, IfMatch } from '../cases/case-version';
+import { STALE } from '../cases/case-api.docs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiKeyAuth, ApiKeyGuard, ApiProblems, ApiUuidParam, Caller, CurrentCaller, UUID_EXAMPLE, UuidParam } from '@gridwhistle/platform';
 import { JointHandlingService } from './joint-handling.service';
@@ -9,6 +11,7 @@ import { AssistantReportDto, JointCaseDto } from './joint-handling.dto';
 @ApiKeyAuth()
 @Controller('v1/cases')
 @UseGuards(ApiKeyGuard)
+@UseInterceptors(ETagInterceptor)
 export class JointHandlingController {
   constructor(private readonly joint: JointHandlingService) {}
 
@@ -22,7 +25,8 @@ export class JointHandlingController {
       'Reporting the same again answers with the case as it is.',
   })
   @ApiUuidParam('id', 'The case\u2019s id.')
-  @ApiOkResponse({ description: 'Your unit\u2019s case, with its part reported.', type: JointCaseDto })
+  @ApiIfMatch()
+  @ApiOkResponse({ description: 'Your unit\u2019s case, with its part reported.', type: JointCaseDto, headers: ETAG_HEADER })
   @ApiProblems({
     400: {
       description: '`id` is not a UUID, `report` is missing or too long, or the body is not JSON.',
@@ -35,10 +39,11 @@ export class JointHandlingController {
         '(`allowedActions` says `acknowledge`), or reported another report before.',
       detail: `case ${UUID_EXAMPLE} is dispatched: acknowledge your part before reporting it`,
     },
+    412: STALE,
     413: true,
     415: true,
   })
-  report(@CurrentCaller() caller: Caller, @UuidParam('id') id: string, @Body() dto: AssistantReportDto): Promise<JointCaseDto> {
-    return this.joint.report(caller.code, id, dto.report);
+  report(@CurrentCaller() caller: Caller, @UuidParam('id') id: string, @Body() dto: AssistantReportDto, @IfMatch() ifMatch?: string): Promise<JointCaseDto> {
+    return this.joint.report(caller.code, id, dto.report, ifMatch);
   }
 }

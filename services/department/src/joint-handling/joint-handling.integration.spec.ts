@@ -2,13 +2,11 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createEvent } from '@gridwhistle/contracts';
-import { OutboxWriter } from '@gridwhistle/messaging';
 import { serviceDatabase } from '@gridwhistle/persistence';
 import { Problem } from '@gridwhistle/platform';
 import { IsolatedEnvironment, createIsolatedEnvironment, migratedDataSource } from '@gridwhistle/testing';
 import { departmentDatabase } from '../database/department.database';
-import { CaseFlowMetrics } from '../cases/case-flow.metrics';
-import { Registry } from 'prom-client';
+import { deskServices } from '../department.testing';
 import { DepartmentCasesService } from '../cases/department-cases.service';
 import { JointHandlingService } from './joint-handling.service';
 
@@ -22,8 +20,7 @@ describe('joint handling', () => {
   beforeAll(async () => {
     env = await createIsolatedEnvironment([serviceDatabase('department')]);
     dataSource = await migratedDataSource(departmentDatabase({ DATABASE_URL: env.databaseUrl }), env.databaseUrl);
-    cases = new DepartmentCasesService(dataSource, new OutboxWriter('department'), new CaseFlowMetrics(dataSource, new Registry()));
-    joint = new JointHandlingService(dataSource, new OutboxWriter('department'));
+    ({ cases, joint } = deskServices(dataSource));
     await dataSource.query(`INSERT INTO department.units (code, name, kind, directory_version) VALUES ('emergency', '区应急管理局', 'department', 1)`);
   });
   afterAll(async () => {
@@ -49,7 +46,7 @@ describe('joint handling', () => {
     });
   const receive = (...events: ReturnType<typeof dispatch>[]) => dataSource.transaction((manager) => cases.receive(manager, events));
   const resolve = (lead: string, caseId: string, resolution: string, reason?: string) =>
-    cases.apply(lead, caseId, 'resolve', resolution, (manager, found) => joint.requireAssistantsReported(manager, found, reason));
+    cases.resolve(lead, caseId, { resolution }, undefined, (manager, found) => joint.requireAssistantsReported(manager, found, reason));
   const refusal = (action: Promise<unknown>) =>
     action.then(
       () => undefined,
@@ -61,11 +58,11 @@ describe('joint handling', () => {
   it('lets the lead resolve only once every assistant reported, and shows the lead each part', async () => {
     const caseId = randomUUID();
     await receive(dispatch(caseId, 1, 'housing', ['emergency', 'hanfeng_street']));
-    await cases.apply('housing', caseId, 'acknowledge');
+    await cases.acknowledge('housing', caseId);
 
     // An assistant acknowledges its part before reporting it.
-    expect(await refusal(joint.report('emergency', caseId, '已设置警戒线'))).toMatchObject({ status: 409, currentState: 'dispatched', allowedActions: ['acknowledge'] });
-    await cases.apply('emergency', caseId, 'acknowledge');
+    expect(await refusal(joint.report('emergency', caseId, '已设置警戒线'))).toMatchObject({ status: 409, currentState: 'dispatched', allowedActions: ['acknowledge', 'note'] });
+    await cases.acknowledge('emergency', caseId);
     expect(await joint.report('emergency', caseId, '已设置警戒线')).toMatchObject({ status: 'resolved', role: 'assistant', resolution: '已设置警戒线' });
     // A retry answers the same; another report is a conflict; the lead and copied units do not report.
     expect(await joint.report('emergency', caseId, '已设置警戒线')).toMatchObject({ status: 'resolved' });
@@ -80,7 +77,7 @@ describe('joint handling', () => {
       assistantsPending: ['hanfeng_street'],
       allowedActions: ['resolve_without_assistants'],
     });
-    await cases.apply('hanfeng_street', caseId, 'acknowledge');
+    await cases.acknowledge('hanfeng_street', caseId);
     await joint.report('hanfeng_street', caseId, '已组织住户转移');
     expect(await resolve('housing', caseId, '危房已加固')).toMatchObject({ status: 'resolved' });
 
@@ -105,7 +102,7 @@ describe('joint handling', () => {
   it('lets the lead resolve without waiting when it says why, and records whom it did not wait for', async () => {
     const caseId = randomUUID();
     await receive(dispatch(caseId, 1, 'housing', ['emergency'], '2020-01-01T00:00:00.000Z'));
-    await cases.apply('housing', caseId, 'acknowledge');
+    await cases.acknowledge('housing', caseId);
     const reason = '应急局已现场联合处置，书面反馈另行补交';
     expect(await resolve('housing', caseId, '危房已拆除', reason)).toMatchObject({ status: 'resolved' });
     // The retry answers with the case; the reason is kept once.
@@ -129,7 +126,7 @@ describe('joint handling', () => {
     await receive(dispatch(caseId, 1, 'housing', ['emergency']));
     await receive(dispatch(caseId, 2, 'urban_management', ['police']));
     expect(await refusal(joint.report('emergency', caseId, '已处置'))).toMatchObject({ status: 409, currentState: 'withdrawn' });
-    await cases.apply('urban_management', caseId, 'acknowledge');
+    await cases.acknowledge('urban_management', caseId);
     expect(await refusal(resolve('urban_management', caseId, '已处置'))).toMatchObject({ assistantsPending: ['police'] });
 
     const ofRole = async (unit: string, role: 'lead' | 'assistant' | 'copied') =>

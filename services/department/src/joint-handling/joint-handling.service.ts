@@ -1,11 +1,11 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { createEvent } from '@gridwhistle/contracts';
-import { OutboxWriter } from '@gridwhistle/messaging';
 import { Problem } from '@gridwhistle/platform';
-import { DepartmentCaseEntity, RELEASED_STATUSES } from '../cases/department-case.entity';
-import { view } from '../cases/department-cases.service';
+import { DepartmentCaseEntity } from '../cases/department-case.entity';
+import { CaseActionRunner, traceOf } from '../cases/case-action.runner';
+import { view } from '../cases/case-view';
 import { AssistantPartDto, JointCaseDto } from './joint-handling.dto';
 
 /** An assistant's part is still open while it has not reported it (its row is not resolved or beyond). */
@@ -21,7 +21,7 @@ const OPEN = ['dispatched', 'acknowledged'];
 export class JointHandlingService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly outbox: OutboxWriter,
+    private readonly actions: CaseActionRunner,
   ) {}
 
   /**
@@ -29,26 +29,16 @@ export class JointHandlingService {
    * same transaction. Its row is then `resolved` with the report as resolution. Reporting the
    * same again answers with the case as it is; another report after the first is a conflict.
    */
-  async report(unitCode: string, caseId: string, report: string): Promise<JointCaseDto> {
-    return this.dataSource.transaction(async (manager) => {
-      const found = await manager.findOne(DepartmentCaseEntity, { where: { caseId, departmentCode: unitCode }, lock: { mode: 'pessimistic_write' } });
-      if (!found) throw new NotFoundException(`no case ${caseId} for your department`);
-      if ((RELEASED_STATUSES as readonly string[]).includes(found.status)) {
-        throw refusal(found, `case ${caseId} was ${found.status === 'returned' ? 'returned by' : 'withdrawn from'} your unit: it is no longer yours to report on`);
-      }
-      if (found.role !== 'assistant') throw refusal(found, `case ${caseId} is not assisted by your unit: it is your unit's as ${found.role}`);
-      if (!OPEN.includes(found.status)) {
-        if (found.resolution === report) return view(found);
-        throw refusal(found, `case ${caseId}: your unit's part is ${found.status}${found.resolution ? ' with another report' : ''}`);
-      }
-      if (found.status !== 'acknowledged') throw refusal(found, `case ${caseId} is dispatched: acknowledge your part before reporting it`);
-      const now = new Date();
-      const changes = { status: 'resolved' as const, resolvedAt: now, resolution: report };
-      await manager.update(DepartmentCaseEntity, { caseId, departmentCode: unitCode }, changes);
-      const trace = found.traceparent ? { traceparent: found.traceparent } : undefined;
-      await this.outbox.add(manager, createEvent('case.assistant_reported', caseId, { unitCode, round: found.round, report }, { trace, occurredAt: now }));
-      return view({ ...found, ...changes });
+  async report(unitCode: string, caseId: string, report: string, ifMatch?: string): Promise<JointCaseDto> {
+    const reported = await this.actions.run(unitCode, caseId, {
+      action: 'assistant-report',
+      ifMatch,
+      text: report,
+      sameAs: (found) => found.resolution === report,
+      changes: (now) => ({ resolvedAt: now, resolution: report }),
+      event: (found, now) => createEvent('case.assistant_reported', caseId, { unitCode, round: found.round, report }, { trace: traceOf(found), occurredAt: now }),
     });
+    return view(reported);
   }
 
   /**
@@ -126,10 +116,4 @@ interface AssistantRow {
   resolvedAt: Date | null;
   resolution: string | null;
   dueAt: Date;
-}
-
-/** 409 for an assistant's report, with what the unit may still do. */
-function refusal(c: DepartmentCaseEntity, detail: string): Problem {
-  const allowedActions = c.role !== 'assistant' ? [] : c.status === 'dispatched' ? ['acknowledge'] : c.status === 'acknowledged' ? ['assistant-report'] : [];
-  return new Problem(409, 'conflict', detail, { currentState: c.status, role: c.role, resolution: c.resolution, allowedActions });
 }

@@ -1,4 +1,6 @@
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, UseGuards, UseInterceptors } from '@nestjs/common';
+import { ApiIfMatch, ETAG_HEADER, ETagInterceptor, IfMatch } from '../cases/case-version';
+import { STALE } from '../cases/case-api.docs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiKeyAuth, ApiKeyGuard, ApiProblems, ApiUuidParam, Caller, CurrentCaller, UUID_EXAMPLE, UuidParam } from '@gridwhistle/platform';
 import { DepartmentCaseDto } from '../cases/department-case.dto';
@@ -9,6 +11,7 @@ import { CaseReturnsService } from './case-returns.service';
 @ApiKeyAuth()
 @Controller('v1/cases')
 @UseGuards(ApiKeyGuard)
+@UseInterceptors(ETagInterceptor)
 export class CaseReturnsController {
   constructor(private readonly returns: CaseReturnsService) {}
 
@@ -23,7 +26,8 @@ export class CaseReturnsController {
       'Returning it again with the same reason and basis answers with the case as it is.',
   })
   @ApiUuidParam('id', 'The case\u2019s id.')
-  @ApiOkResponse({ description: 'The case, returned by your unit.', type: DepartmentCaseDto })
+  @ApiIfMatch()
+  @ApiOkResponse({ description: 'The case, returned by your unit.', type: DepartmentCaseDto, headers: ETAG_HEADER })
   @ApiProblems({
     400: {
       description: '`id` is not a UUID, `reasonCode` is not a known reason, `basis` is missing or too long, or the body is not JSON.',
@@ -36,10 +40,11 @@ export class CaseReturnsController {
         'the return window ended, or it was returned before with another reason or basis. `currentState` and `allowedActions` say what is left.',
       detail: `the return window of case ${UUID_EXAMPLE} ended at 2026-11-24T08:15:30.456Z: it can no longer be returned`,
     },
+    412: STALE,
     413: true,
     415: true,
   })
-  return(@CurrentCaller() caller: Caller, @UuidParam('id') id: string, @Body() dto: ReturnCaseDto): Promise<DepartmentCaseDto> {
-    return this.returns.return(caller.code, id, dto);
+  return(@CurrentCaller() caller: Caller, @UuidParam('id') id: string, @Body() dto: ReturnCaseDto, @IfMatch() ifMatch?: string): Promise<DepartmentCaseDto> {
+    return this.returns.return(caller.code, id, dto, undefined, ifMatch);
   }
 }

@@ -2,13 +2,11 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createEvent } from '@gridwhistle/contracts';
-import { OutboxWriter } from '@gridwhistle/messaging';
 import { serviceDatabase } from '@gridwhistle/persistence';
 import { Problem } from '@gridwhistle/platform';
 import { IsolatedEnvironment, createIsolatedEnvironment, migratedDataSource } from '@gridwhistle/testing';
 import { departmentDatabase } from '../database/department.database';
-import { CaseFlowMetrics } from '../cases/case-flow.metrics';
-import { Registry } from 'prom-client';
+import { deskServices } from '../department.testing';
 import { DepartmentCasesService } from '../cases/department-cases.service';
 import { CaseReturnsService } from './case-returns.service';
 
@@ -24,9 +22,7 @@ describe('returning a case', () => {
   beforeAll(async () => {
     env = await createIsolatedEnvironment([serviceDatabase('department')]);
     dataSource = await migratedDataSource(departmentDatabase({ DATABASE_URL: env.databaseUrl }), env.databaseUrl);
-    const outbox = new OutboxWriter('department');
-    cases = new DepartmentCasesService(dataSource, outbox, new CaseFlowMetrics(dataSource, new Registry()));
-    returns = new CaseReturnsService(dataSource, outbox);
+    ({ cases, returns } = deskServices(dataSource));
   });
   afterAll(async () => {
     await dataSource?.destroy();
@@ -76,7 +72,7 @@ describe('returning a case', () => {
     });
     expect(await announced(caseId)).toEqual([{ payload: { unitCode: 'urban_management', round: 2, reasonCode: 'not_our_duty', basis: '属区水利局职责' } }]);
     // A returned case is no longer the unit's to act on.
-    expect(await refusal(cases.apply('urban_management', caseId, 'acknowledge'))).toMatchObject({ status: 409, currentState: 'returned' });
+    expect(await refusal(cases.acknowledge('urban_management', caseId))).toMatchObject({ status: 409, currentState: 'returned' });
   });
 
   it('lets an acknowledged lead return it, but not an assistant, another unit, or after resolving', async () => {
@@ -84,13 +80,13 @@ describe('returning a case', () => {
     await receive(caseId, 1);
     expect(await refusal(returns.return('ecology', caseId, reason))).toMatchObject({ status: 409, role: 'assistant' });
     expect(await refusal(returns.return('water', caseId, reason))).toMatchObject({ status: 404 });
-    await cases.apply('urban_management', caseId, 'acknowledge');
+    await cases.acknowledge('urban_management', caseId);
     expect(await returns.return('urban_management', caseId, reason)).toMatchObject({ status: 'returned' });
 
     const resolved = randomUUID();
     await receive(resolved, 1);
-    await cases.apply('urban_management', resolved, 'acknowledge');
-    await cases.apply('urban_management', resolved, 'resolve', '已清理');
+    await cases.acknowledge('urban_management', resolved);
+    await cases.resolve('urban_management', resolved, { resolution: '已清理' });
     expect(await refusal(returns.return('urban_management', resolved, reason))).toMatchObject({
       status: 409,
       currentState: 'resolved',
@@ -106,7 +102,7 @@ describe('returning a case', () => {
     expect(await refusal(returns.return('urban_management', designated, reason))).toMatchObject({
       status: 409,
       currentState: 'dispatched',
-      allowedActions: ['acknowledge'],
+      allowedActions: ['acknowledge', 'note'],
       detail: expect.stringContaining('ruling'),
     });
 

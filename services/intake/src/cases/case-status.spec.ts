@@ -3,12 +3,20 @@ import { EventType } from '@gridwhistle/contracts';
 import { CASE_STATUSES, CaseProgress, nextProgress } from './case-status';
 
 const event = (type: EventType, round?: number) => ({ type, payload: round === undefined ? {} : { round } });
-const statusAfter = (start: CaseProgress, ...events: ReturnType<typeof event>[]) => events.reduce((progress, e) => nextProgress(progress, e), start);
+const statusAfter = (start: CaseProgress, ...events: { type: EventType; payload: object }[]) => events.reduce((progress, e) => nextProgress(progress, e), start);
 const first = (status: CaseProgress['status']): CaseProgress => ({ status, round: 1 });
 
 describe('public case status', () => {
   it('follows the loop reported → dispatched → acknowledged → resolved → closed', () => {
     expect(statusAfter(first('reported'), event('case.dispatched', 1), event('case.acknowledged'), event('case.resolved'), event('case.closed'))).toEqual(first('closed'));
+  });
+
+  it('ends a case the lead cannot fix as unfixable, never resolved, and reads version 1 of case.resolved as a fix', () => {
+    const unfixable = { type: 'case.resolved' as const, payload: { outcome: 'cannot_fix' } };
+    expect(statusAfter(first('reported'), event('case.dispatched', 1), event('case.acknowledged'), unfixable)).toEqual(first('unfixable'));
+    expect(statusAfter(first('unfixable'), event('case.closed'))).toEqual(first('closed'));
+    expect(nextProgress(first('acknowledged'), { type: 'case.resolved', payload: { outcome: 'fixed' } })).toEqual(first('resolved'));
+    expect(nextProgress(first('acknowledged'), event('case.resolved'))).toEqual(first('resolved'));
   });
 
   it('never moves back within a round when events from different topics arrive out of order', () => {

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { CaseDispatchedV3, EventEnvelope } from '@gridwhistle/contracts';
+import { CaseDispatchedV3, CaseResolvedV2, EventEnvelope } from '@gridwhistle/contracts';
 
 /**
  * Records events on their cases' public timelines, with only the details the public may see:
@@ -47,6 +47,12 @@ function publicDetails(event: EventEnvelope): Record<string, string> {
     case 'case.diverted': {
       const { diversion, emergencyNumber } = event.payload as EventEnvelope<'case.diverted'>['payload'];
       return { diversion, ...(emergencyNumber ? { emergencyNumber } : {}) };
+    }
+    case 'case.resolved': {
+      // The photos of the result show the place, not the requester; the resolution text stays unpublished as before.
+      if (event.version < 2) return { outcome: 'fixed' };
+      const { outcome, evidence } = event.payload as CaseResolvedV2;
+      return { outcome, ...(evidence.length > 0 ? { evidence: evidence.map((photo) => photo.url).join(' ') } : {}) };
     }
     case 'case.graded': {
       const payload = event.payload as { rating: string; outcome?: string };

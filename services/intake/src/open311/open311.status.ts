@@ -34,6 +34,8 @@ const BY_STATUS: Record<CaseStatus, ExtendedStatus> = {
   dispatched: 'action_scheduled',
   acknowledged: 'in_progress',
   resolved: 'fixed',
+  // Closed as cannot be fixed: never shown as fixed.
+  unfixable: 'no_further_action',
   closed: 'closed',
 };
 
@@ -57,5 +59,6 @@ const AFTER_EVENT: Partial<Record<EventType, ExtendedStatus>> = {
 };
 
 export function statusAfter(type: EventType, details: Record<string, string>): ExtendedStatus | undefined {
-  return type === 'case.diverted' ? DIVERTED[details.diversion as Diversion] : AFTER_EVENT[type];
+  if (type === 'case.diverted') return DIVERTED[details.diversion as Diversion];
+  return type === 'case.resolved' && details.outcome === 'cannot_fix' ? BY_STATUS.unfixable : AFTER_EVENT[type];
 }

@@ -109,7 +109,7 @@ describe('deadline timers on real Postgres', () => {
     const at = new Date();
     await dataSource.transaction(async (manager) => {
       await clocks.acknowledged(manager, [createEvent('case.acknowledged', caseId, { departmentCode: 'water' }, { occurredAt: at })]);
-      await clocks.resolved(manager, [createEvent('case.resolved', caseId, { departmentCode: 'water', resolution: '已封堵排污口' }, { occurredAt: at })]);
+      await clocks.resolved(manager, [createEvent('case.resolved', caseId, { departmentCode: 'water', resolution: '已封堵排污口', outcome: 'fixed', evidence: [] }, { occurredAt: at })]);
     });
     expect(new Set((await timers(caseId)).map((t) => `${t.unit}:${t.clock}`))).toEqual(new Set(['ecology:acknowledge', 'water:callback']));
     await fireAll(new DeadlineTimers(dataSource), new Date(Date.now() + 5 * DAY));
