@@ -9,3 +9,4 @@ export * from './events/case-return.events';
 export * from './events/case-feedback.events';
 export * from './events/directory.events';
 export * from './events/case-deadline.events';
+export * from './events/case-clock-requests.events';

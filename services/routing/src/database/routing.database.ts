@@ -9,6 +9,7 @@ import { AwaitingTriage1764633600000 } from './migrations/1764633600000-awaiting
 import { DirectoryVersions1765000000000 } from './migrations/1765000000000-directory-versions';
 import { Operators1764028700000 } from './migrations/1764028700000-operators';
 import { DeadlineClocks1766000000000 } from './migrations/1766000000000-deadline-clocks';
+import { ClockRequests1767000000000 } from './migrations/1767000000000-clock-requests';
 
 export function routingDatabase(env: { DATABASE_URL: string; DB_PASSWORD?: string }): PostgresConnectionOptions {
   return typeOrmOptions({
@@ -23,6 +24,7 @@ export function routingDatabase(env: { DATABASE_URL: string; DB_PASSWORD?: strin
       Operators1764028700000,
       ...callersMigrations('routing.operators'),
       DeadlineClocks1766000000000,
+      ClockRequests1767000000000,
     ],
   });
 }
