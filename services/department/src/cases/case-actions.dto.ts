@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { IsNotBlank, UUID_EXAMPLE } from '@gridwhistle/platform';
 import { DEPARTMENT_CASE_STATUSES, DepartmentCaseStatus } from './department-case.entity';
 
@@ -21,6 +21,14 @@ export class ListCasesQueryDto {
   @ApiPropertyOptional({ description: 'The `next` of the previous page, to get the page after it.', format: 'uuid', example: UUID_EXAMPLE })
   @IsOptional() @IsUUID('4', { message: 'after must be a case id from the previous page' })
   after?: string;
+
+  @ApiPropertyOptional({ description: 'Only the cases with a deadline your unit still has to meet that has passed (true), or none (false).', type: 'boolean', example: true })
+  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean({ message: 'overdue must be true or false' })
+  overdue?: boolean;
+
+  @ApiPropertyOptional({ description: 'Only the cases whose next deadline falls before this time.', format: 'date-time', example: '2026-11-23T10:00:00.000Z' })
+  @IsOptional() @IsDateString({}, { message: 'dueBefore must be a date and time (ISO 8601)' })
+  dueBefore?: string;
 }
 
 export class ResolveCaseDto {

@@ -1,5 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { UUID_EXAMPLE } from '@gridwhistle/platform';
+import { CaseDeadlinesDto } from '../deadlines/case-deadlines.dto';
 import { CASE_ROLES, CaseRole, DEPARTMENT_CASE_STATUSES, DepartmentCaseStatus } from './department-case.entity';
 
 /** A case as the department handling it sees it. */
@@ -43,6 +44,9 @@ export class DepartmentCaseDto {
 
   @ApiProperty({ description: 'What was done, once resolved; null before.', type: 'string', nullable: true, example: null })
   resolution: string | null;
+
+  @ApiPropertyOptional({ description: 'Your unit’s deadlines and supervision (督办) in its current round; in the list and the single case view.', type: () => CaseDeadlinesDto })
+  deadlines?: CaseDeadlinesDto;
 }
 
 /** One page of the department's cases, oldest dispatch first. */

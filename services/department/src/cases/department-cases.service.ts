@@ -6,6 +6,7 @@ import { OutboxWriter } from '@gridwhistle/messaging';
 import { Problem } from '@gridwhistle/platform';
 import { CaseRole, DepartmentCaseEntity, DepartmentCaseStatus, PROGRESS_STATUSES, RELEASED_STATUSES } from './department-case.entity';
 import { ListCasesQueryDto } from './case-actions.dto';
+import { deadlinesOf, filterByDeadlines } from '../deadlines/case-deadlines.view';
 
 type Transition = 'acknowledge' | 'resolve';
 
@@ -74,6 +75,7 @@ export class DepartmentCasesService {
       .addOrderBy('c.case_id', 'ASC')
       .limit(query.limit);
     if (query.status) builder.andWhere('c.status = :status', { status: query.status });
+    filterByDeadlines(builder, query);
     if (query.after) {
       builder.andWhere(
         '(c.dispatched_at, c.case_id) > (SELECT p.dispatched_at, p.case_id FROM department.cases p WHERE p.case_id = :after AND p.department_code = :departmentCode)',
@@ -81,14 +83,16 @@ export class DepartmentCasesService {
       );
     }
     const cases = await builder.getMany();
+    const deadlines = await deadlinesOf(this.dataSource.manager, departmentCode, cases.map((c) => c.caseId));
     return {
-      cases: cases.map(view),
+      cases: cases.map((c) => ({ ...view(c), deadlines: deadlines.get(c.caseId)! })),
       next: cases.length === query.limit ? cases[cases.length - 1].caseId : null,
     };
   }
 
   async get(departmentCode: string, caseId: string) {
-    return view(await this.find(this.dataSource.manager, departmentCode, caseId));
+    const found = await this.find(this.dataSource.manager, departmentCode, caseId);
+    return { ...view(found), deadlines: (await deadlinesOf(this.dataSource.manager, departmentCode, [caseId])).get(caseId)! };
   }
 
   /**
