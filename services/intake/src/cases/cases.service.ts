@@ -14,7 +14,7 @@ import { CaseEntity } from './case.entity';
 import { CaseStatus } from './case-status';
 import { TimelineEntryEntity } from './timeline-entry.entity';
 import { ReportCaseDto } from './report-case.dto';
-import { addToTimeline } from './timeline';
+import { addToTimeline, supervisionOf } from './timeline';
 
 export interface ReportOutcome {
   id: string;
@@ -163,6 +163,7 @@ export class CasesService {
       channel: found.channel,
       reportedAt: found.reportedAt.toISOString(),
       updatedAt: found.updatedAt.toISOString(),
+      supervisionLevel: supervisionOf(timeline),
       timeline: timeline.map((entry) => ({
         event: entry.type.replace(/^case\./, ''),
         at: entry.occurredAt.toISOString(),
