@@ -8,6 +8,7 @@ assistants, the units copied), by the rules of the field applied to the director
 versioned data of areas, handling units, categories, the dispatch catalogue and the
 responsibility lists. Every decision is recorded with its rule, directory version, inputs and
 the alternatives set aside. The command centre's operators read a case's routing history,
-explained in plain words, with their own API keys.`,
+explained in plain words, with their own API keys, and decide the extensions (延期) beyond what
+the deadline policy grants by itself.`,
   tags: { cases: 'Why each case went where it went.' },
 };
