@@ -8,7 +8,6 @@ import { CaseAcknowledgedV1, CaseResolvedV1 } from './events/case-handling.event
 import { CaseClosedV1, CaseGradedV1 } from './events/case-feedback.events';
 import {
   CaseClockResumedV1,
-  CaseClocksStartedV1,
   CaseDeadlineBreachedV1,
   CaseDeadlineWarningV1,
   CaseExtensionGrantedV1,
@@ -31,7 +30,6 @@ export const EVENT_CATALOG = {
   'case.arbitration_required': { producer: 'routing', topic: 'routing', versions: { 1: CaseArbitrationRequiredV1 } },
   'case.triage_required': { producer: 'routing', topic: 'routing', versions: { 1: CaseTriageRequiredV1 } },
   'directory.published': { producer: 'routing', topic: 'routing', versions: { 1: DirectoryPublishedV1 } },
-  'case.clocks_started': { producer: 'routing', topic: 'routing', versions: { 1: CaseClocksStartedV1 } },
   'case.deadline_warning': { producer: 'routing', topic: 'routing', versions: { 1: CaseDeadlineWarningV1 } },
   'case.deadline_breached': { producer: 'routing', topic: 'routing', versions: { 1: CaseDeadlineBreachedV1 } },
   'case.supervised': { producer: 'routing', topic: 'routing', versions: { 1: CaseSupervisedV1 } },
@@ -63,7 +61,6 @@ export interface EventPayloads {
   'case.arbitration_required': CaseArbitrationRequiredV1;
   'case.triage_required': CaseTriageRequiredV1;
   'directory.published': DirectoryPublishedV1;
-  'case.clocks_started': CaseClocksStartedV1;
   'case.deadline_warning': CaseDeadlineWarningV1;
   'case.deadline_breached': CaseDeadlineBreachedV1;
   'case.supervised': CaseSupervisedV1;

@@ -92,13 +92,3 @@ export class CaseRegisterReviewDueV1 {
   @IsInt() @Min(1) review: number;
   @IsDateString() nextReviewAt: string;
 }
-
-/** A unit's clocks started (at a dispatch, or the callback clock at the resolution), with their deadlines. */
-export class CaseClocksStartedV1 {
-  @Matches(CODE_PATTERN) unitCode: string;
-  @IsInt() @Min(1) round: number;
-  @IsOptional() @IsDateString() acknowledgeDueAt?: string;
-  @IsOptional() @IsDateString() firstContactDueAt?: string;
-  @IsOptional() @IsDateString() resolveDueAt?: string;
-  @IsOptional() @IsDateString() callbackDueAt?: string;
-}

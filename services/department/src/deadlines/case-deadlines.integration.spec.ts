@@ -101,13 +101,6 @@ describe('a unit’s deadlines', () => {
     expect(ids).toContain(soon);
     expect(ids).not.toContain(acknowledged);
     expect((await cases.get('water', soon)).deadlines!.nextDueAt).not.toBeNull();
-
-    // Routing tells the unit its clocks' deadlines as they start: the resolve deadline now counts.
-    const resolveDueAt = new Date(Date.now() + HOUR / 2).toISOString();
-    const firstContactDueAt = new Date(Date.now() + 3 * HOUR).toISOString();
-    await tell(createEvent('case.clocks_started', acknowledged, { unitCode: 'water', round: 1, firstContactDueAt, resolveDueAt }));
-    expect((await list('water', { dueBefore: inTwoHours, limit: 200 })).cases.map((c) => c.id)).toContain(acknowledged);
-    expect((await cases.get('water', acknowledged)).deadlines).toMatchObject({ due: { resolve: resolveDueAt, first_contact: firstContactDueAt }, nextDueAt: resolveDueAt });
   });
 
   it('asks for an extension once at a time and shows routing’s decision', async () => {

@@ -2,7 +2,6 @@ import { CaseClock, EventEnvelope, EventType } from '@gridwhistle/contracts';
 
 /** Routing's events that tell a unit about its deadlines. */
 export const DEADLINE_NEWS = [
-  'case.clocks_started',
   'case.deadline_warning',
   'case.deadline_breached',
   'case.supervised',
@@ -32,13 +31,6 @@ export interface DeadlinePatch {
   pauseEndedMs?: number;
 }
 
-const STARTED_FIELDS: [string, CaseClock][] = [
-  ['acknowledgeDueAt', 'acknowledge'],
-  ['firstContactDueAt', 'first_contact'],
-  ['resolveDueAt', 'resolve'],
-  ['callbackDueAt', 'callback'],
-];
-
 type Payload = { unitCode: string; round: number } & Record<string, unknown>;
 
 /**
@@ -67,9 +59,6 @@ function apply(patch: DeadlinePatch, type: DeadlineNews['type'], p: Payload, occ
     if (typeof dueAt === 'string') patch.clockDue.resolve = dueAt;
   };
   switch (type) {
-    case 'case.clocks_started':
-      for (const [field, clockOf] of STARTED_FIELDS) if (typeof p[field] === 'string') patch.clockDue[clockOf] = p[field] as string;
-      return;
     case 'case.deadline_warning':
       patch.clockDue[clock] = p.dueAt as string;
       return;

@@ -50,12 +50,12 @@ export function dueOf(directory: Directory, policy: string, gridCode: string, cl
  * Starts clocks in the caller's transaction, with their timers; a clock started before (same
  * case, unit, clock and round) is left as it is, so a redelivered event starts nothing twice.
  */
-export async function startClocks(manager: EntityManager, directory: Directory, starts: ClockStart[]): Promise<ClockRow[]> {
+export async function startClocks(manager: EntityManager, directory: Directory, starts: ClockStart[]): Promise<void> {
   const known = starts.flatMap((s) => {
     const length = directory.clocks(s.policy, s.gridCode)?.[POLICY_KEY[s.clock]];
     return length ? [{ ...s, budget: budgetOf(directory.calendar, s.startedAt.getTime(), length) }] : [];
   });
-  if (known.length === 0) return [];
+  if (known.length === 0) return;
   const column = <T>(pick: (s: (typeof known)[number]) => T) => known.map(pick);
   const started: ClockRow[] = await manager.query(
     `INSERT INTO routing.case_clocks AS c (case_id, unit_code, clock, round, grid_code, policy, started_at, measure, budget_ms, traceparent, due_at)
@@ -77,7 +77,6 @@ export async function startClocks(manager: EntityManager, directory: Directory, 
     ],
   );
   await writeTimers(manager, directory, started);
-  return started;
 }
 
 /** (Re)writes the timers of clocks that have not fired yet, from the clocks as they now stand. */

@@ -1,12 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CASE_CLOCKS, CaseClock, EventEnvelope, createEvent } from '@gridwhistle/contracts';
-import { OutboxWriter } from '@gridwhistle/messaging';
+import { CASE_CLOCKS, EventEnvelope } from '@gridwhistle/contracts';
 import { RoutingDecision } from '../decisions/routing-decision';
 import { RunningDirectory } from '../directory/directory.store';
-import { ClockRow, ClockStart, startClocks, stopClocks } from './case-clocks';
-import { Directory } from '../directory/directory';
-import { dueOf } from './clock-rows';
+import { ClockStart, startClocks, stopClocks } from './case-clocks';
 
 /** A decision that dispatched a case. */
 export interface DispatchDecided {
@@ -20,27 +17,10 @@ export interface DispatchDecided {
  * Keeps each case's clocks in step with its state, inside the transaction of the change: a
  * dispatch starts acknowledge, first contact and resolve (a new dispatch of the same case starts a
  * new round and stops the old one's); acknowledging, resolving, grading and closing stop them.
- * Each unit is told its new deadlines (case.clocks_started).
  */
 @Injectable()
 export class DeadlineClocksService {
   private readonly directory = new RunningDirectory();
-
-  constructor(private readonly outbox: OutboxWriter = new OutboxWriter('routing')) {}
-
-  private async announce(manager: EntityManager, directory: Directory, started: ClockRow[]): Promise<void> {
-    const byUnit = new Map<string, ClockRow[]>();
-    for (const row of started) {
-      const key = `${row.caseId}:${row.unitCode}:${row.round}`;
-      byUnit.set(key, [...(byUnit.get(key) ?? []), row]);
-    }
-    const events = [...byUnit.values()].map((rows) => {
-      const [{ caseId, unitCode, round, traceparent, startedAt }] = rows;
-      const due = Object.fromEntries(rows.map((r) => [DUE_FIELD[r.clock], new Date(dueOf(directory, r)!).toISOString()]));
-      return createEvent('case.clocks_started', caseId, { unitCode, round, ...due }, { occurredAt: startedAt, trace: traceparent ? { traceparent } : undefined });
-    });
-    await this.outbox.add(manager, ...events);
-  }
 
   async dispatched(manager: EntityManager, decided: DispatchDecided[]): Promise<void> {
     const directory = await this.directory.get(manager);
@@ -57,7 +37,7 @@ export class DeadlineClocksService {
       manager,
       withPolicy.filter((d) => rounds.has(d.caseId)).map((d) => ({ caseId: d.caseId, clocks: [...CASE_CLOCKS], reason: 'superseded', at: d.decidedAt })),
     );
-    const started = await startClocks(
+    await startClocks(
       manager,
       directory,
       withPolicy.flatMap(({ caseId, decidedAt, record, traceparent }) => {
@@ -68,7 +48,6 @@ export class DeadlineClocksService {
         ];
       }),
     );
-    await this.announce(manager, directory, started);
   }
 
   async acknowledged(manager: EntityManager, events: EventEnvelope<'case.acknowledged'>[]): Promise<void> {
@@ -88,7 +67,7 @@ export class DeadlineClocksService {
       [events.map((e) => e.caseId), events.map((e) => e.payload.departmentCode)],
     );
     const at = new Map(events.map((e) => [e.caseId, new Date(e.occurredAt)]));
-    await this.announce(manager, directory, await startClocks(manager, directory, resolving.map((r) => ({ ...r, clock: 'callback', startedAt: at.get(r.caseId)! }))));
+    await startClocks(manager, directory, resolving.map((r) => ({ ...r, clock: 'callback', startedAt: at.get(r.caseId)! })));
   }
 
   async graded(manager: EntityManager, events: EventEnvelope<'case.graded'>[]): Promise<void> {
@@ -99,10 +78,3 @@ export class DeadlineClocksService {
     await stopClocks(manager, events.map((e) => ({ caseId: e.caseId, clocks: [...CASE_CLOCKS], reason: 'closed', at: new Date(e.occurredAt) })));
   }
 }
-
-const DUE_FIELD: Record<CaseClock, 'acknowledgeDueAt' | 'firstContactDueAt' | 'resolveDueAt' | 'callbackDueAt'> = {
-  acknowledge: 'acknowledgeDueAt',
-  first_contact: 'firstContactDueAt',
-  resolve: 'resolveDueAt',
-  callback: 'callbackDueAt',
-};

@@ -144,7 +144,7 @@ describe('dispatch and triage on real Postgres', () => {
     expect(await dispatch.dispatchAwaitingTriage(100)).toEqual({ examined: 0, dispatched: 0 });
     expect(await decision(event.caseId)).toEqual({ outcome: 'dispatched', department_code: 'ankang_community', directory_version: 2 });
     const events = await outbox(event.caseId);
-    expect(events.map((e) => e.type)).toEqual(['case.triage_required', 'case.dispatched', 'case.clocks_started', 'case.clocks_started']); // the lead's clocks and the assistant's
+    expect(events.map((e) => e.type)).toEqual(['case.triage_required', 'case.dispatched']);
     expect(events[1]).toMatchObject({ trace: event.trace, payload: { departmentCode: 'ankang_community', assistingUnitCodes: ['civil_affairs'], description: '独居老人多日未出门' } });
     expect((await history(event.caseId)).map((h) => [h.rule, h.directory_version])).toEqual([
       ['no_catalogue_entry', 1],
