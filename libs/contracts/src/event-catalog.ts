@@ -15,7 +15,18 @@ import {
   CaseReopenLimitReachedV1,
   CaseReopenedV1,
 } from './events/case-feedback.events';
-import { CaseDeadlineBreachedV1, CaseDeadlineWarningV1, CaseRegisteredUnresolvedV1, CaseSupervisedV1 } from './events/case-deadline.events';
+import {
+  CaseClockResumedV1,
+  CaseDeadlineBreachedV1,
+  CaseDeadlineWarningV1,
+  CaseExtensionGrantedV1,
+  CaseExtensionReferredV1,
+  CaseExtensionRefusedV1,
+  CaseRegisterReviewDueV1,
+  CaseRegisteredUnresolvedV1,
+  CaseSupervisedV1,
+} from './events/case-deadline.events';
+import { CaseExtensionRequestedV1, CaseFirstContactedV1, CasePausedV1, CaseResumedV1 } from './events/case-clock-requests.events';
 
 /**
  * Every event type: who produces it, on which topic, and the payload class of each version.
@@ -33,10 +44,19 @@ export const EVENT_CATALOG = {
   'case.deadline_breached': { producer: 'routing', topic: 'routing', versions: { 1: CaseDeadlineBreachedV1 } },
   'case.supervised': { producer: 'routing', topic: 'routing', versions: { 1: CaseSupervisedV1 } },
   'case.registered_unresolved': { producer: 'routing', topic: 'routing', versions: { 1: CaseRegisteredUnresolvedV1 } },
+  'case.register_review_due': { producer: 'routing', topic: 'routing', versions: { 1: CaseRegisterReviewDueV1 } },
+  'case.extension_granted': { producer: 'routing', topic: 'routing', versions: { 1: CaseExtensionGrantedV1 } },
+  'case.extension_referred': { producer: 'routing', topic: 'routing', versions: { 1: CaseExtensionReferredV1 } },
+  'case.extension_refused': { producer: 'routing', topic: 'routing', versions: { 1: CaseExtensionRefusedV1 } },
+  'case.clock_resumed': { producer: 'routing', topic: 'routing', versions: { 1: CaseClockResumedV1 } },
   'case.acknowledged': { producer: 'department', topic: 'department', versions: { 1: CaseAcknowledgedV1 } },
   'case.resolved': { producer: 'department', topic: 'department', versions: { 1: CaseResolvedV1, 2: CaseResolvedV2 } },
   'case.returned': { producer: 'department', topic: 'department', versions: { 1: CaseReturnedV1 } },
   'case.assistant_reported': { producer: 'department', topic: 'department', versions: { 1: CaseAssistantReportedV1 } },
+  'case.extension_requested': { producer: 'department', topic: 'department', versions: { 1: CaseExtensionRequestedV1 } },
+  'case.paused': { producer: 'department', topic: 'department', versions: { 1: CasePausedV1 } },
+  'case.resumed': { producer: 'department', topic: 'department', versions: { 1: CaseResumedV1 } },
+  'case.first_contacted': { producer: 'department', topic: 'department', versions: { 1: CaseFirstContactedV1 } },
   'case.graded': { producer: 'feedback', topic: 'feedback', versions: { 1: CaseGradedV1, 2: CaseGradedV2 } },
   'case.closed': { producer: 'feedback', topic: 'feedback', versions: { 1: CaseClosedV1, 2: CaseClosedV2 } },
   'case.reopened': { producer: 'feedback', topic: 'feedback', versions: { 1: CaseReopenedV1 } },
@@ -59,10 +79,19 @@ export interface EventPayloads {
   'case.deadline_breached': CaseDeadlineBreachedV1;
   'case.supervised': CaseSupervisedV1;
   'case.registered_unresolved': CaseRegisteredUnresolvedV1;
+  'case.register_review_due': CaseRegisterReviewDueV1;
+  'case.extension_granted': CaseExtensionGrantedV1;
+  'case.extension_referred': CaseExtensionReferredV1;
+  'case.extension_refused': CaseExtensionRefusedV1;
+  'case.clock_resumed': CaseClockResumedV1;
   'case.acknowledged': CaseAcknowledgedV1;
   'case.resolved': CaseResolvedV2;
   'case.returned': CaseReturnedV1;
   'case.assistant_reported': CaseAssistantReportedV1;
+  'case.extension_requested': CaseExtensionRequestedV1;
+  'case.paused': CasePausedV1;
+  'case.resumed': CaseResumedV1;
+  'case.first_contacted': CaseFirstContactedV1;
   'case.graded': CaseGradedV2;
   'case.closed': CaseClosedV2;
   'case.reopened': CaseReopenedV1;

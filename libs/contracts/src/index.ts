@@ -11,3 +11,4 @@ export * from './events/case-feedback.events';
 export * from './events/directory.events';
 export * from './events/case-deadline.events';
 export * from './feedback-link';
+export * from './events/case-clock-requests.events';

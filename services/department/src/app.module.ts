@@ -8,6 +8,7 @@ import { ReturnsModule } from './returns/returns.module';
 import { CaseActionsModule } from './cases/case-actions.module';
 import { NotesModule } from './notes/notes.module';
 import { UnfixableModule } from './unfixable/unfixable.module';
+import { DeadlinesModule } from './deadlines/deadlines.module';
 
 @Module({})
 export class AppModule {
@@ -26,6 +27,7 @@ export class AppModule {
         CaseActionsModule,
         NotesModule,
         UnfixableModule,
+        DeadlinesModule,
       ],
     };
   }

@@ -30,4 +30,11 @@ describeApiDocument({ service: 'department', envClass: DepartmentEnv, database: 
     expect(Object.keys(components.schemas.CaseViewDto.properties)).toEqual(expect.arrayContaining(['timeline', 'rating', 'gradedAt', 'outcome', 'evidence', 'version']));
     expect(Object.keys(components.schemas.CasePageDto.properties)).toEqual(['cases', 'next', 'resumeAfter']);
   });
+
+  it('documents the deadlines: the filters of the list, the extension, pause, resume and first contact', () => {
+    const { paths } = context().document;
+    expect(paths['/v1/cases'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['overdue', 'dueBefore']));
+    for (const action of ['extension', 'pause', 'resume', 'first-contact']) expect(Object.keys(paths[`/v1/cases/{id}/${action}`])).toContain('post');
+    expect(Object.keys(paths['/v1/cases/{id}/deadlines'])).toContain('get');
+  });
 });

@@ -15,6 +15,10 @@ as \`If-Match\` and an action on a case someone changed since answers 412.
 
 A case may be held by several units (首接负责): one lead, its assistants (协办), who each report
 their part to the lead, and units copied (抄送), who only read. The lead resolves once every
-assistant has reported, or says why it does not wait.`,
+assistant has reported, or says why it does not wait.
+
+Each case carries the unit's deadlines (签收, 首次联系, 办结) and the supervision (督办) it is
+under; the lead asks for more time (延期), pauses the clocks while the case waits on the
+resident or a third party, and records its first contact.`,
   tags: { cases: 'The cases dispatched to your department, and what you do with them.' },
 };

@@ -14,4 +14,11 @@ describeApiDocument({ service: 'routing', envClass: RoutingEnv, database: routin
     expect(Object.keys(publish.responses)).toEqual(expect.arrayContaining(['200', '201', '401', '409', '422']));
     expect(publish.responses['422'].content['application/problem+json'].example.type).toBe('https://gridwhistle.dev/problems/invalid-directory');
   });
+
+  it('documents the command centre’s extension decisions (延期审批)', () => {
+    const { paths } = context().document;
+    expect(Object.keys(paths['/v1/command-centre/extensions'])).toContain('get');
+    expect(Object.keys(paths['/v1/command-centre/cases/{id}/extension/grant'])).toContain('post');
+    expect(Object.keys(paths['/v1/command-centre/cases/{id}/extension/refuse'])).toContain('post');
+  });
 });

@@ -1,4 +1,4 @@
-import { IsDateString, IsIn, IsInt, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsDateString, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { CODE_PATTERN } from './case-reported.event';
 
 /** The clocks of a case and unit: 签收, 首次联系, 办结, 回访. */
@@ -40,4 +40,55 @@ export class CaseRegisteredUnresolvedV1 {
   @Matches(CODE_PATTERN) unitCode: string;
   @IsInt() @Min(1) round: number;
   @IsDateString() reviewAt: string;
+}
+
+/** Who decided on an extension: the policy by itself, or an operator of the command centre. */
+export const EXTENSION_DECIDERS = ['policy', 'command_centre'] as const;
+export type ExtensionDecider = (typeof EXTENSION_DECIDERS)[number];
+
+/** An extension (延期) was granted: the resolve deadline is now `dueAt`. */
+export class CaseExtensionGrantedV1 {
+  @Matches(CODE_PATTERN) unitCode: string;
+  @IsInt() @Min(1) round: number;
+  @IsDateString() dueAt: string;
+  @IsIn(EXTENSION_DECIDERS) decidedBy: ExtensionDecider;
+}
+
+/** An extension beyond the policy waits for the command centre (超出自动延期范围). */
+export class CaseExtensionReferredV1 {
+  @Matches(CODE_PATTERN) unitCode: string;
+  @IsInt() @Min(1) round: number;
+  @IsDateString() until: string;
+}
+
+/** An extension was refused; the deadline stays. */
+export class CaseExtensionRefusedV1 {
+  @Matches(CODE_PATTERN) unitCode: string;
+  @IsInt() @Min(1) round: number;
+  @IsIn(EXTENSION_DECIDERS) decidedBy: ExtensionDecider;
+  @IsString() @Length(1, 500) reason: string;
+}
+
+/**
+ * A pause of the unit's clocks ended: the unit resumed, the policy's bound was reached, or the
+ * pause was not allowed at all (too many, or no running clock). `pausedMs` is this pause's length.
+ */
+export const PAUSE_ENDINGS = ['resumed', 'bound_reached', 'not_allowed'] as const;
+export type PauseEnding = (typeof PAUSE_ENDINGS)[number];
+
+export class CaseClockResumedV1 {
+  @Matches(CODE_PATTERN) unitCode: string;
+  @IsInt() @Min(1) round: number;
+  @IsIn(PAUSE_ENDINGS) ending: PauseEnding;
+  @IsInt() @Min(0) pausedMs: number;
+  /** The resolve deadline after the pause, when a resolve clock runs. */
+  @IsOptional() @IsDateString() dueAt?: string;
+}
+
+/** A case on the register of unresolved problems (挂账) is due for review; the next review follows at `nextReviewAt`. */
+export class CaseRegisterReviewDueV1 {
+  @Matches(CODE_PATTERN) unitCode: string;
+  @IsInt() @Min(1) round: number;
+  @IsInt() @Min(1) review: number;
+  @IsDateString() nextReviewAt: string;
 }

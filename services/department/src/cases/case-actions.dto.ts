@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUrl, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUrl, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { CODE_PATTERN } from '@gridwhistle/contracts';
 import { IsNotBlank } from '@gridwhistle/platform';
 import { IsListCursor } from './case-list.query';
@@ -39,6 +39,14 @@ export class ListCasesQueryDto {
   })
   @IsOptional() @IsListCursor({ message: 'after must be the next or resumeAfter of a page' })
   after?: string;
+
+  @ApiPropertyOptional({ description: 'Only the cases with a deadline your unit still has to meet that has passed (true), or none (false).', type: 'boolean', example: true })
+  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean({ message: 'overdue must be true or false' })
+  overdue?: boolean;
+
+  @ApiPropertyOptional({ description: 'Only the cases whose next deadline falls before this time.', format: 'date-time', example: '2026-11-23T10:00:00.000Z' })
+  @IsOptional() @IsDateString({}, { message: 'dueBefore must be a date and time (ISO 8601)' })
+  dueBefore?: string;
 }
 
 export class EvidenceDto {

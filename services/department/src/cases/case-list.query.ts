@@ -1,3 +1,4 @@
+import { deadlinesOf, filterByDeadlines } from '../deadlines/case-deadlines.view';
 import { ValidateBy, ValidationOptions } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { DepartmentCaseEntity } from './department-case.entity';
@@ -32,14 +33,16 @@ export async function listCases(dataSource: DataSource, unitCode: string, query:
   if (query.category) builder.andWhere('c.category_code = :category', { category: query.category });
   if (query.updatedSince) builder.andWhere('c.updated_at >= :updatedSince', { updatedSince: query.updatedSince });
   if (after) builder.andWhere('c.change_seq > :after', { after });
+  filterByDeadlines(builder, query);
   const { entities, raw } = await builder
     .addSelect('c.change_seq::text', 'seq')
     .orderBy('c.change_seq')
     .limit(query.limit)
     .getRawAndEntities<{ seq: string }>();
   const last = raw.length > 0 ? raw[raw.length - 1].seq : after;
+  const deadlines = await deadlinesOf(dataSource.manager, unitCode, entities.map((c) => c.caseId));
   return {
-    cases: entities.map(view),
+    cases: entities.map((c) => ({ ...view(c), deadlines: deadlines.get(c.caseId)! })),
     next: entities.length === query.limit ? encode(last!) : null,
     resumeAfter: last ? encode(last) : null,
   };

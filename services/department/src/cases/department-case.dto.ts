@@ -1,7 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { RATINGS, RESOLUTION_OUTCOMES, RETURN_REASONS, Rating, ResolutionOutcome, ReturnReason } from '@gridwhistle/contracts';
 import { EvidenceDto } from './case-actions.dto';
 import { UUID_EXAMPLE } from '@gridwhistle/platform';
+import { CaseDeadlinesDto } from '../deadlines/case-deadlines.dto';
 import { CASE_ROLES, CaseRole, DEPARTMENT_CASE_STATUSES, DepartmentCaseStatus } from './department-case.entity';
 
 /** A case as the department handling it sees it. */
@@ -86,6 +87,9 @@ export class DepartmentCaseDto {
 
   @ApiProperty({ description: 'When your unit\u2019s case last changed.', format: 'date-time', example: '2026-11-22T08:20:00.000Z' })
   updatedAt: string;
+
+  @ApiPropertyOptional({ description: 'Your unit’s deadlines and supervision (督办) in its current round; in the list and the single case view.', type: () => CaseDeadlinesDto })
+  deadlines?: CaseDeadlinesDto;
 }
 
 /** One page of the department's cases, in the order they last changed. */

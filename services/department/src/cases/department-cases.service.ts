@@ -11,6 +11,7 @@ import { refuseInsecureEvidence, sameEvidence } from './case-evidence';
 import { view } from './case-view';
 import { DepartmentEnv } from '../department.env';
 import { CaseFlowMetrics } from './case-flow.metrics';
+import { deadlinesOf } from '../deadlines/case-deadlines.view';
 
 /** The statuses in which a unit still holds a case: a later round withdraws them, the closing closes them. */
 const HOLDING: DepartmentCaseStatus[] = ['dispatched', 'acknowledged', 'resolved', 'unfixable'];
@@ -87,7 +88,8 @@ export class DepartmentCasesService {
   }
 
   async get(departmentCode: string, caseId: string) {
-    return view(await findCase(this.dataSource.manager, departmentCode, caseId));
+    const found = await findCase(this.dataSource.manager, departmentCode, caseId);
+    return { ...view(found), deadlines: (await deadlinesOf(this.dataSource.manager, departmentCode, [caseId])).get(caseId)! };
   }
 
   async acknowledge(unitCode: string, caseId: string, ifMatch?: string) {

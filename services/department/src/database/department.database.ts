@@ -12,6 +12,7 @@ import { JointHandling1766040000000 } from './migrations/1766040000000-joint-han
 import { CaseReturns1767000000000 } from './migrations/1767000000000-case-returns';
 import { Reopening1767100000000 } from './migrations/1767100000000-reopening';
 import { Desk1768000000000 } from './migrations/1768000000000-desk';
+import { CaseDeadlines1767100000000 } from './migrations/1767100000000-case-deadlines';
 
 export function departmentDatabase(env: { DATABASE_URL: string; DB_PASSWORD?: string }): PostgresConnectionOptions {
   return typeOrmOptions({
@@ -28,6 +29,7 @@ export function departmentDatabase(env: { DATABASE_URL: string; DB_PASSWORD?: st
       CaseReturns1767000000000,
       Reopening1767100000000,
       Desk1768000000000,
+      CaseDeadlines1767100000000,
     ],
   });
 }

@@ -14,7 +14,7 @@ import { CaseEntity } from './case.entity';
 import { CaseStatus } from './case-status';
 import { TimelineEntryEntity } from './timeline-entry.entity';
 import { LocatedReportDto, ReportCaseDto } from './report-case.dto';
-import { timelineInsertion } from './timeline';
+import { supervisionOf, timelineInsertion } from './timeline';
 import { CaseDetails, CaseDiversion } from './case-details';
 import { diversionOf } from './diversion';
 import { CategoryEntity } from '../reference/category.entity';
@@ -232,6 +232,7 @@ export class CasesService {
       diversion: found.details.diversion ?? null,
       reportedAt: found.reportedAt.toISOString(),
       updatedAt: found.updatedAt.toISOString(),
+      supervisionLevel: supervisionOf(timeline),
       timeline: timeline.map((entry) => ({
         event: entry.type.replace(/^case\./, ''),
         at: entry.occurredAt.toISOString(),

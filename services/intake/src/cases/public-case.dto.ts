@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CHANNELS, Channel, DIVERSIONS, Diversion, EMERGENCY_NUMBERS, EVENT_TYPES, RATINGS, REQUEST_KINDS, Rating, RequestKind } from '@gridwhistle/contracts';
+import { CHANNELS, Channel, DIVERSIONS, Diversion, EMERGENCY_NUMBERS, EVENT_TYPES, PAUSE_REASONS, PauseReason, RATINGS, REQUEST_KINDS, Rating, RequestKind, SUPERVISION_LEVELS } from '@gridwhistle/contracts';
 import { UUID_EXAMPLE } from '@gridwhistle/platform';
 import { CASE_STATUSES, CaseStatus } from './case-status';
 import { CaseDiversionDto } from './case-diversion.dto';
@@ -34,8 +34,24 @@ export class TimelineEntryDto {
   @ApiPropertyOptional({ description: 'On `dispatched`: the department the case was dispatched to (派单).', example: '区城市管理局' })
   department?: string;
 
-  @ApiPropertyOptional({ description: 'On `dispatched`: by when the department is to resolve it.', format: 'date-time', example: '2026-11-22T10:15:30.456Z' })
+  @ApiPropertyOptional({
+    description: 'On `dispatched`: by when the department is to act; on `supervised`: the deadline of that level; on `extension_granted` and `clock_resumed`: the new resolve deadline.',
+    format: 'date-time',
+    example: '2026-11-22T10:15:30.456Z',
+  })
   dueAt?: string;
+
+  @ApiPropertyOptional({ description: 'On `supervised`: who chases the unit now: a reminder (催办), the street, the district (督办).', enum: SUPERVISION_LEVELS, example: 'street' })
+  level?: string;
+
+  @ApiPropertyOptional({ description: 'On `registered_unresolved` (挂账): when the case is reviewed.', format: 'date-time', example: '2026-12-22T10:00:00.000Z' })
+  reviewAt?: string;
+
+  @ApiPropertyOptional({ description: 'On `paused`: whom the case waits on.', enum: PAUSE_REASONS, example: 'waiting_requester' })
+  pauseReason?: PauseReason;
+
+  @ApiPropertyOptional({ description: 'On `clock_resumed`: how long the clocks stood still, in minutes.', example: 120 })
+  pausedMinutes?: number;
 
   @ApiPropertyOptional({ description: 'On `graded`: the resident\u2019s rating (评单).', enum: RATINGS, example: 'satisfied' })
   rating?: Rating;
@@ -90,6 +106,14 @@ export class PublicCaseDto {
 
   @ApiProperty({ description: 'When the status last changed.', format: 'date-time', example: '2026-11-22T08:15:30.456Z' })
   updatedAt: string;
+
+  @ApiProperty({
+    description: 'How far up the ladder the case is chased now (催办, 督办 by the street or the district, or on the register 挂账); null when it is not.',
+    enum: [...SUPERVISION_LEVELS, 'register'],
+    nullable: true,
+    example: null,
+  })
+  supervisionLevel: string | null;
 
   @ApiProperty({ description: 'Every step so far, oldest first.', type: () => TimelineEntryDto, isArray: true })
   timeline: TimelineEntryDto[];

@@ -10,5 +10,5 @@ export class TimelineEntryEntity {
   @Column({ type: 'text' }) type: EventType;
   @Column({ name: 'occurred_at', type: 'timestamptz' }) occurredAt: Date;
   /** Public details only: the department's name, the rating. Never personal data. */
-  @Column({ type: 'jsonb', default: {} }) details: Record<string, string>;
+  @Column({ type: 'jsonb', default: {} }) details: Record<string, string | number>;
 }

@@ -11,6 +11,7 @@ import { Operators1764028700000 } from './migrations/1764028700000-operators';
 import { DirectoryPublishers1766040000000 } from './migrations/1766040000000-directory-publishers';
 import { DeadlineClocks1766000000000 } from './migrations/1766000000000-deadline-clocks';
 import { ReturnsAndArbitration1767000000000 } from './migrations/1767000000000-returns-and-arbitration';
+import { ClockRequests1767000000000 } from './migrations/1767000000000-clock-requests';
 
 export function routingDatabase(env: { DATABASE_URL: string; DB_PASSWORD?: string }): PostgresConnectionOptions {
   return typeOrmOptions({
@@ -27,6 +28,7 @@ export function routingDatabase(env: { DATABASE_URL: string; DB_PASSWORD?: strin
       DeadlineClocks1766000000000,
       DirectoryPublishers1766040000000,
       ReturnsAndArbitration1767000000000,
+      ClockRequests1767000000000,
     ],
   });
 }

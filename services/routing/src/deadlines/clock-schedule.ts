@@ -11,8 +11,12 @@ export interface ClockState {
   pauses: Pause[];
 }
 
-/** What a timer does when it fires: a warning at a fraction, the breach, or the next level of the ladder. */
-export type Step = `warning:${number}` | 'breach' | 'street' | 'district' | 'register';
+/**
+ * What a timer does when it fires: a warning at a fraction, the breach, the next level of the
+ * ladder; and, outside a clock's schedule, the end of its n-th pause at the policy's bound and
+ * the n-th review of a case on the register (挂账).
+ */
+export type Step = `warning:${number}` | 'breach' | 'street' | 'district' | 'register' | `resume:${number}` | `review:${number}`;
 
 export interface Timer {
   step: Step;

@@ -1,13 +1,17 @@
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { EventEnvelope, createEvent } from '@gridwhistle/contracts';
 import { OutboxWriter } from '@gridwhistle/messaging';
 import { Directory } from '../directory/directory';
 import { RunningDirectory } from '../directory/directory.store';
 import { CLOCK_COLUMNS, ClockRow, stateOf } from './case-clocks';
 import { Step, after, ladderOf, scheduleOf } from './clock-schedule';
+import { planTimer } from './clock-rows';
+import { resumeClocks } from './clock-pauses';
+import { pauseEnded } from './clock-requests.service';
 
 interface DueTimer extends ClockRow {
   step: Step;
+  fireAt: Date;
 }
 
 /**
@@ -29,7 +33,7 @@ export class DeadlineTimers {
       const directory = await this.directory.get(manager);
       if (!directory) return 0;
       const due: DueTimer[] = await manager.query(
-        `SELECT t.step, ${CLOCK_COLUMNS}
+        `SELECT t.step, t.fire_at AS "fireAt", ${CLOCK_COLUMNS}
          FROM routing.clock_timers t JOIN routing.case_clocks c ON c.id = t.clock_id
          WHERE t.fired_at IS NULL AND t.fire_at <= $1
          ORDER BY t.fire_at, c.case_id
@@ -43,16 +47,49 @@ export class DeadlineTimers {
          WHERE t.clock_id = d.clock_id AND t.step = d.step`,
         [due.map((d) => d.id), due.map((d) => d.step), now],
       );
-      await this.outbox.add(manager, ...due.flatMap((timer) => eventsOf(directory, timer, now)));
+      const followed = [];
+      for (const timer of due) followed.push(...(await followUp(manager, directory, timer, now)));
+      await this.outbox.add(manager, ...due.flatMap((timer) => eventsOf(directory, timer, now)), ...followed);
       return due.length;
     });
   }
 }
 
+/**
+ * What a timer changes besides announcing itself: a pause at its bound ends (the clocks run
+ * again from the bound, not from the poll), and the register plans its reviews, one after another.
+ */
+async function followUp(manager: EntityManager, directory: Directory, timer: DueTimer, now: Date): Promise<EventEnvelope[]> {
+  const { calendar, document } = directory;
+  const options = { occurredAt: now, trace: timer.traceparent ? { traceparent: timer.traceparent } : undefined };
+  const unit = { caseId: timer.caseId, unitCode: timer.unitCode, round: timer.round };
+  const [kind, n] = timer.step.split(':');
+  const nextReview = () => after(calendar, timer.fireAt.getTime(), document.supervision.registerReview);
+  switch (kind) {
+    case 'resume': {
+      const end = await resumeClocks(manager, directory, unit, timer.fireAt.getTime(), 'bound_reached');
+      return end ? [pauseEnded(unit, end, options)] : [];
+    }
+    case 'register':
+      await planTimer(manager, timer.id, 'review:1', nextReview());
+      return [];
+    case 'review': {
+      const review = Number(n);
+      const next = nextReview();
+      await planTimer(manager, timer.id, `review:${review + 1}`, next);
+      return [createEvent('case.register_review_due', timer.caseId, { unitCode: timer.unitCode, round: timer.round, review, nextReviewAt: new Date(next).toISOString() }, options)];
+    }
+    default:
+      return [];
+  }
+}
+
 /** What a timer announces: a warning, a breach (with the reminder of a resolve clock), a level of supervision, or the register. */
 function eventsOf(directory: Directory, timer: DueTimer, now: Date): EventEnvelope[] {
+  if (timer.step.startsWith('resume:') || timer.step.startsWith('review:')) return []; // their follow-up speaks for them
   const { calendar, document } = directory;
-  const state = stateOf(timer);
+  // A warning can fire before a pause that holds the clock now: its deadline is then told as if the clock ran again now.
+  const state = { ...stateOf(timer), pauses: timer.pauses.map((p) => ({ from: p.from, to: p.to ?? Math.max(p.from, now.getTime()) })) };
   const dueAt = scheduleOf(calendar, document.supervision, state).find((t) => t.step === 'breach')!.fireAt!;
   const ladder = ladderOf(calendar, document.supervision, dueAt)!;
   const options = { occurredAt: now, trace: timer.traceparent ? { traceparent: timer.traceparent } : undefined };
