@@ -2,12 +2,10 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createEvent } from '@gridwhistle/contracts';
-import { OutboxWriter } from '@gridwhistle/messaging';
 import { serviceDatabase } from '@gridwhistle/persistence';
 import { IsolatedEnvironment, createIsolatedEnvironment, migratedDataSource } from '@gridwhistle/testing';
+import { deskServices } from '../department.testing';
 import { departmentDatabase } from '../database/department.database';
-import { Registry } from 'prom-client';
-import { CaseFlowMetrics } from './case-flow.metrics';
 import { DepartmentCasesService } from './department-cases.service';
 import { reopenCases } from './case-reopening';
 
@@ -20,7 +18,7 @@ describe('reopening a case', () => {
   beforeAll(async () => {
     env = await createIsolatedEnvironment([serviceDatabase('department')]);
     dataSource = await migratedDataSource(departmentDatabase({ DATABASE_URL: env.databaseUrl }), env.databaseUrl);
-    cases = new DepartmentCasesService(dataSource, new OutboxWriter('department'), new CaseFlowMetrics(dataSource, new Registry()));
+    cases = deskServices(dataSource).cases;
   });
   afterAll(async () => {
     await dataSource?.destroy();
@@ -57,9 +55,9 @@ describe('reopening a case', () => {
         }),
       ]),
     );
-    await cases.apply('urban_management', caseId, 'acknowledge');
-    await cases.apply('urban_management', caseId, 'resolve', '已拆除');
-    await cases.apply('planning', caseId, 'acknowledge');
+    await cases.acknowledge('urban_management', caseId);
+    await cases.resolve('urban_management', caseId, { resolution: '已拆除' });
+    await cases.acknowledge('planning', caseId);
 
     await reopen(reopened(caseId, 1));
     expect(await rows(caseId)).toEqual([
@@ -70,10 +68,10 @@ describe('reopening a case', () => {
     expect(await cases.get('urban_management', caseId)).toMatchObject({ status: 'dispatched', reopenCount: 1, supervisionLevel: 1 });
 
     // The lead works on it again; the same reopening heard again does not undo that.
-    await cases.apply('urban_management', caseId, 'acknowledge');
+    await cases.acknowledge('urban_management', caseId);
     await reopen(reopened(caseId, 1));
     expect(await cases.get('urban_management', caseId)).toMatchObject({ status: 'acknowledged', reopenCount: 1 });
-    await cases.apply('urban_management', caseId, 'resolve', '已拆除并复查');
+    await cases.resolve('urban_management', caseId, { resolution: '已拆除并复查' });
     await reopen(reopened(caseId, 2));
     expect(await cases.get('urban_management', caseId)).toMatchObject({ status: 'dispatched', reopenCount: 2, supervisionLevel: 2 });
   });

@@ -6,6 +6,7 @@ import { OutboxWriter } from '@gridwhistle/messaging';
 import { serviceDatabase } from '@gridwhistle/persistence';
 import { Problem } from '@gridwhistle/platform';
 import { IsolatedEnvironment, createIsolatedEnvironment, migratedDataSource } from '@gridwhistle/testing';
+import { deskServices } from '../department.testing';
 import { departmentDatabase } from '../database/department.database';
 import { DepartmentCasesService } from '../cases/department-cases.service';
 import { ListCasesQueryDto } from '../cases/case-actions.dto';
@@ -26,7 +27,7 @@ describe('a unit’s deadlines', () => {
   beforeAll(async () => {
     env = await createIsolatedEnvironment([serviceDatabase('department')]);
     dataSource = await migratedDataSource(departmentDatabase({ DATABASE_URL: env.databaseUrl }), env.databaseUrl);
-    cases = new DepartmentCasesService(dataSource, new OutboxWriter('department'));
+    cases = deskServices(dataSource).cases;
     deadlines = new CaseDeadlinesService(dataSource, new OutboxWriter('department'));
   });
   afterAll(async () => {
@@ -95,7 +96,7 @@ describe('a unit’s deadlines', () => {
   it('lists the cases due before a time by their next deadline', async () => {
     const soon = await dispatched();
     const acknowledged = await dispatched();
-    await cases.apply('water', acknowledged, 'acknowledge'); // its acknowledge deadline no longer counts
+    await cases.acknowledge('water', acknowledged); // its acknowledge deadline no longer counts
     const inTwoHours = new Date(Date.now() + 2 * HOUR).toISOString();
     const ids = (await list('water', { dueBefore: inTwoHours, limit: 200 })).cases.map((c) => c.id);
     expect(ids).toContain(soon);
