@@ -8,6 +8,7 @@ import { Problem } from '@gridwhistle/platform';
 import { IsolatedEnvironment, createIsolatedEnvironment, migratedDataSource } from '@gridwhistle/testing';
 import { departmentDatabase } from '../database/department.database';
 import { DepartmentCasesService } from './department-cases.service';
+import { ChangeFeedWriter } from '../change-feed/change-feed.writer';
 
 /** One case held by several units, round by round, on real Postgres. */
 describe('the units holding a case', () => {
@@ -18,7 +19,7 @@ describe('the units holding a case', () => {
   beforeAll(async () => {
     env = await createIsolatedEnvironment([serviceDatabase('department')]);
     dataSource = await migratedDataSource(departmentDatabase({ DATABASE_URL: env.databaseUrl }), env.databaseUrl);
-    cases = new DepartmentCasesService(dataSource, new OutboxWriter('department'));
+    cases = new DepartmentCasesService(dataSource, new OutboxWriter('department'), new ChangeFeedWriter());
   });
   afterAll(async () => {
     await dataSource?.destroy();

@@ -6,6 +6,7 @@ import { OutboxWriter } from '@gridwhistle/messaging';
 import { Problem } from '@gridwhistle/platform';
 import { CaseRole, DepartmentCaseEntity, DepartmentCaseStatus, PROGRESS_STATUSES, RELEASED_STATUSES } from './department-case.entity';
 import { ListCasesQueryDto } from './case-actions.dto';
+import { ChangeFeedWriter } from '../change-feed/change-feed.writer';
 
 type Transition = 'acknowledge' | 'resolve';
 
@@ -21,6 +22,7 @@ export class DepartmentCasesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
+    private readonly feed: ChangeFeedWriter,
   ) {}
 
   /**
@@ -36,7 +38,7 @@ export class DepartmentCasesService {
       if (!seen || roundOf(event) >= roundOf(seen)) latest.set(event.caseId, event);
     }
     const rows = [...latest.values()].flatMap(holders);
-    await manager.query(
+    const dispatchedTo: { case_id: string; department_code: string }[] = await manager.query(
       `INSERT INTO department.cases (case_id, department_code, role, round, category_code, grid_code, description, status,
                                      dispatched_at, due_at, traceparent)
        SELECT r.case_id, r.unit, r.role, r.round, r.category, r.grid, r.description, 'dispatched', r.dispatched_at, r.due_at, r.traceparent
@@ -45,16 +47,30 @@ export class DepartmentCasesService {
        ON CONFLICT (case_id, department_code) DO UPDATE
          SET role = excluded.role, round = excluded.round, status = 'dispatched', dispatched_at = excluded.dispatched_at,
              due_at = excluded.due_at, acknowledged_at = NULL, resolved_at = NULL, resolution = NULL, updated_at = now()
-         WHERE department.cases.round < excluded.round`,
+         WHERE department.cases.round < excluded.round
+       RETURNING case_id, department_code`,
       columns(rows, ['caseId', 'unit', 'role', 'round', 'category', 'grid', 'description', 'dispatchedAt', 'dueAt', 'traceparent']),
     );
     const rounds = [...latest.values()];
-    await manager.query(
+    const [withdrawnFrom]: [{ case_id: string; department_code: string }[]] = await manager.query(
       `UPDATE department.cases c SET status = 'withdrawn', updated_at = now()
          FROM unnest($1::uuid[], $2::int[]) AS r(case_id, round)
-        WHERE c.case_id = r.case_id AND c.round < r.round AND c.status IN ('dispatched', 'acknowledged', 'resolved')`,
+        WHERE c.case_id = r.case_id AND c.round < r.round AND c.status IN ('dispatched', 'acknowledged', 'resolved')
+       RETURNING c.case_id, c.department_code`,
       [rounds.map((event) => event.caseId), rounds.map(roundOf)],
     );
+    await this.feed.record(manager, [
+      ...withdrawnFrom.map((row) => ({ unitCode: row.department_code, type: 'withdrawn' as const, caseId: row.case_id, occurredAt: latest.get(row.case_id)!.occurredAt })),
+      ...rows
+        .filter((row) => dispatchedTo.some((d) => d.case_id === row.caseId && d.department_code === row.unit))
+        .map(({ unit, caseId, dispatchedAt, role, round, category, grid, dueAt }) => ({
+          unitCode: unit,
+          type: 'dispatched' as const,
+          caseId,
+          occurredAt: dispatchedAt,
+          data: { role, round, category, gridCode: grid, dueAt },
+        })),
+    ]);
   }
 
   async close(manager: EntityManager, closed: EventEnvelope<'case.closed'>[]): Promise<void> {
@@ -62,6 +78,10 @@ export class DepartmentCasesService {
       DepartmentCaseEntity,
       { caseId: In(closed.map((event) => event.caseId)), status: In(['dispatched', 'acknowledged', 'resolved']) },
       { status: 'closed' },
+    );
+    await this.feed.recordForHolders(
+      manager,
+      closed.map((event) => ({ type: 'closed', caseId: event.caseId, occurredAt: event.occurredAt, data: { rating: event.payload.rating } })),
     );
   }
 
@@ -118,6 +138,7 @@ export class DepartmentCasesService {
           ? createEvent('case.acknowledged', caseId, { departmentCode }, { trace, occurredAt: now })
           : createEvent('case.resolved', caseId, { departmentCode, resolution: resolution! }, { trace, occurredAt: now });
       await this.outbox.add(manager, event);
+      await this.feed.record(manager, [{ unitCode: departmentCode, type: transition === 'acknowledge' ? 'acknowledged' : 'resolved', caseId, occurredAt: now, data: { role: found.role } }]);
       return view({ ...found, ...changes });
     });
   }

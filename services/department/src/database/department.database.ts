@@ -8,6 +8,7 @@ import { UnitEntity } from '../units/unit.entity';
 import { CreateDepartmentSchema1763856000000 } from './migrations/1763856000000-create-department-schema';
 import { Units1765000000000 } from './migrations/1765000000000-units';
 import { CaseHolders1766000000000 } from './migrations/1766000000000-case-holders';
+import { ChangeFeed1767000000000 } from './migrations/1767000000000-change-feed';
 
 export function departmentDatabase(env: { DATABASE_URL: string; DB_PASSWORD?: string }): PostgresConnectionOptions {
   return typeOrmOptions({
@@ -20,6 +21,7 @@ export function departmentDatabase(env: { DATABASE_URL: string; DB_PASSWORD?: st
       ...callersMigrations('department.departments'),
       Units1765000000000,
       CaseHolders1766000000000,
+      ChangeFeed1767000000000,
     ],
   });
 }
