@@ -4,6 +4,7 @@ import { DepartmentEnv } from './department.env';
 import { departmentDatabase } from './database/department.database';
 import { DepartmentCasesModule } from './cases/department-cases.module';
 import { UnitsModule } from './units/units.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({})
 export class AppModule {
@@ -16,6 +17,7 @@ export class AppModule {
         ApiKeyAuthModule.register('department.departments'),
         DepartmentCasesModule,
         UnitsModule,
+        WebhooksModule.register(env),
       ],
     };
   }

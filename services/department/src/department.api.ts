@@ -9,5 +9,9 @@ sees only that department's cases; another department's case answers 404, as if 
 
 A case moves \`dispatched\` → \`acknowledged\` → \`resolved\`, and to \`closed\` once the resident is
 satisfied. Repeating an action that already happened answers with the case as it is.`,
-  tags: { cases: 'The cases dispatched to your department, and what you do with them.' },
+  tags: {
+    cases: 'The cases dispatched to your department, and what you do with them.',
+    events: 'Your unit\u2019s change feed: everything that happened to its cases, in order.',
+    webhooks: 'Your change feed pushed to your own system, signed per Standard Webhooks, retried for more than a day.',
+  },
 };

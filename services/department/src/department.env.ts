@@ -19,15 +19,15 @@ export class DepartmentEnv extends ServiceEnv {
 
   /** An endpoint whose deliveries have failed without a success for this long is disabled, and its unit told. */
   @IsInt() @Min(1) @Max(60)
-  WEBHOOK_DISABLE_AFTER_DAYS = 5;
+  WEBHOOK_DISABLE_AFTER_DAYS: number = 5;
 
   /** How long one delivery may take, connection and response included. */
   @IsInt() @Min(100) @Max(60_000)
-  WEBHOOK_TIMEOUT_MS = 10_000;
+  WEBHOOK_TIMEOUT_MS: number = 10_000;
 
   /** How often a replica looks for due deliveries. */
   @IsInt() @Min(10) @Max(60_000)
-  WEBHOOK_POLL_MS = 1000;
+  WEBHOOK_POLL_MS: number = 1000;
 
   override developmentDefaults(): string[] {
     const refused = super.developmentDefaults();

@@ -9,6 +9,7 @@ import { CreateDepartmentSchema1763856000000 } from './migrations/1763856000000-
 import { Units1765000000000 } from './migrations/1765000000000-units';
 import { CaseHolders1766000000000 } from './migrations/1766000000000-case-holders';
 import { ChangeFeed1767000000000 } from './migrations/1767000000000-change-feed';
+import { Webhooks1767100000000 } from './migrations/1767100000000-webhooks';
 
 export function departmentDatabase(env: { DATABASE_URL: string; DB_PASSWORD?: string }): PostgresConnectionOptions {
   return typeOrmOptions({
@@ -22,6 +23,7 @@ export function departmentDatabase(env: { DATABASE_URL: string; DB_PASSWORD?: st
       Units1765000000000,
       CaseHolders1766000000000,
       ChangeFeed1767000000000,
+      Webhooks1767100000000,
     ],
   });
 }
