@@ -27,8 +27,9 @@ export class WebhookOutcomes {
     const outcome = result.ok ? 'delivered' : retryAt ? 'retrying' : 'failed';
     await this.dataSource.transaction(async (manager) => {
       await manager.query(
+        // Nothing to record if the endpoint was deleted, its deliveries with it, during the call.
         `INSERT INTO department.webhook_attempts (delivery_id, attempted_at, status_code, duration_ms, error, response_excerpt)
-         VALUES ($1, $2, $3, $4, $5, $6)`,
+         SELECT id, $2, $3, $4, $5, $6 FROM department.webhook_deliveries WHERE id = $1`,
         [delivery.id, now, result.statusCode, result.durationMs, result.error, result.responseExcerpt],
       );
       await manager.query(
