@@ -81,9 +81,13 @@ export class WebhookEndpointsService {
     return view(row);
   }
 
-  async remove(unitCode: string, id: string): Promise<void> {
-    const [, deleted]: [unknown, number] = await this.dataSource.query(`DELETE FROM department.webhook_endpoints WHERE id = $1 AND unit_code = $2`, [id, unitCode]);
-    if (deleted === 0) throw new NotFoundException(`no webhook ${id} for your unit`);
+  async remove(unitCode: string, id: string): Promise<WebhookDto> {
+    const [[row]]: [EndpointRow[]] = await this.dataSource.query(
+      `DELETE FROM department.webhook_endpoints WHERE id = $1 AND unit_code = $2 RETURNING ${COLUMNS}`,
+      [id, unitCode],
+    );
+    if (!row) throw new NotFoundException(`no webhook ${id} for your unit`);
+    return view(row);
   }
 
   /** A new secret, shown once; the old one keeps signing beside it for a day. */

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiKeyAuth, ApiKeyGuard, ApiProblems, ApiUuidParam, Caller, CurrentCaller, UUID_EXAMPLE, UuidParam } from '@gridwhistle/platform';
 import { WebhookEndpointsService, view } from './webhook-endpoints.service';
 import { WebhookDeliveriesService } from './webhook-deliveries.service';
@@ -64,12 +64,11 @@ export class WebhooksController {
   }
 
   @Delete(':id')
-  @HttpCode(204)
   @ApiOperation({ summary: 'Remove an endpoint', description: 'Its pending deliveries and delivery log go with it.' })
   @ApiWebhookId()
-  @ApiNoContentResponse({ description: 'Removed.' })
+  @ApiOkResponse({ description: 'The endpoint as it was when removed.', type: WebhookDto })
   @ApiProblems({ 400: BAD_ID, 404: NOT_YOURS })
-  remove(@CurrentCaller() caller: Caller, @WebhookId() id: string): Promise<void> {
+  remove(@CurrentCaller() caller: Caller, @WebhookId() id: string): Promise<WebhookDto> {
     return this.endpoints.remove(caller.code, id);
   }
 

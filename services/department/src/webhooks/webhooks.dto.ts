@@ -24,14 +24,14 @@ export class UpdateWebhookDto {
 }
 
 export class WebhookDto {
-  @ApiProperty({ format: 'uuid', example: UUID_EXAMPLE }) id: string;
-  @ApiProperty({ example: 'https://ops.water.example.gov.cn/gridwhistle/webhook' }) url: string;
-  @ApiProperty({ enum: CHANGE_TYPES, isArray: true, example: ['dispatched', 'closed'] }) eventTypes: ChangeType[];
+  @ApiProperty({ description: 'The endpoint\u2019s id.', format: 'uuid', example: UUID_EXAMPLE }) id: string;
+  @ApiProperty({ description: 'Where the events are POSTed.', example: 'https://ops.water.example.gov.cn/gridwhistle/webhook' }) url: string;
+  @ApiProperty({ description: 'The change-feed entry types delivered.', enum: CHANGE_TYPES, isArray: true, example: ['dispatched', 'closed'] }) eventTypes: ChangeType[];
   @ApiProperty({ description: 'Whether events are delivered; deliveries wait while it is disabled.', example: true }) enabled: boolean;
   @ApiProperty({ description: 'Why it was disabled, if it was.', nullable: true, type: String, example: null }) disabledReason: string | null;
   @ApiProperty({ description: 'Since when its deliveries have failed without a success.', nullable: true, type: String, format: 'date-time', example: null })
   failingSince: string | null;
-  @ApiProperty({ format: 'date-time', example: '2026-11-20T08:00:00.000Z' }) createdAt: string;
+  @ApiProperty({ description: 'When it was registered.', format: 'date-time', example: '2026-11-20T08:00:00.000Z' }) createdAt: string;
 }
 
 export class WebhookWithSecretDto extends WebhookDto {
@@ -50,7 +50,7 @@ export class ListDeliveriesQueryDto {
 }
 
 export class WebhookAttemptDto {
-  @ApiProperty({ format: 'date-time', example: '2026-11-20T08:00:05.000Z' }) attemptedAt: string;
+  @ApiProperty({ description: 'When the attempt was made.', format: 'date-time', example: '2026-11-20T08:00:05.000Z' }) attemptedAt: string;
   @ApiProperty({ description: 'The receiver\u2019s HTTP status; null if none came.', nullable: true, type: Number, example: 500 }) statusCode: number | null;
   @ApiProperty({ description: 'How long the attempt took.', example: 120 }) durationMs: number;
   @ApiProperty({ description: 'What went wrong: timeout, connection refused, or the status.', nullable: true, type: String, example: 'HTTP 500' }) error: string | null;
@@ -59,11 +59,11 @@ export class WebhookAttemptDto {
 }
 
 export class WebhookDeliveryDto {
-  @ApiProperty({ format: 'uuid', example: UUID_EXAMPLE }) id: string;
+  @ApiProperty({ description: 'The delivery\u2019s id, for replaying it.', format: 'uuid', example: UUID_EXAMPLE }) id: string;
   @ApiProperty({ description: 'The change-feed entry delivered: its id is the `webhook-id` header.', format: 'uuid', example: UUID_EXAMPLE }) entryId: string;
-  @ApiProperty({ enum: CHANGE_TYPES, example: 'dispatched' }) type: ChangeType;
+  @ApiProperty({ description: 'The entry\u2019s type.', enum: CHANGE_TYPES, example: 'dispatched' }) type: ChangeType;
   @ApiProperty({ description: '`failed` once the retry schedule is spent; replay sends it again.', enum: ['pending', 'delivered', 'failed'], example: 'delivered' })
   state: 'pending' | 'delivered' | 'failed';
   @ApiProperty({ description: 'The next try, while pending.', format: 'date-time', nullable: true, type: String, example: null }) nextAttemptAt: string | null;
-  @ApiProperty({ type: [WebhookAttemptDto] }) attempts: WebhookAttemptDto[];
+  @ApiProperty({ description: 'Its attempts, oldest first.', type: [WebhookAttemptDto] }) attempts: WebhookAttemptDto[];
 }
