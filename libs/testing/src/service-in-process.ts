@@ -5,7 +5,7 @@ import { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConne
 import { Producer } from '@gridwhistle/contracts';
 import { serviceDatabase } from '@gridwhistle/persistence';
 import { ServiceApi, ServiceEnv, loadEnv, startService } from '@gridwhistle/platform';
-import { createIsolatedEnvironment } from './isolated-environment';
+import { IsolatedEnvironment, createIsolatedEnvironment } from './isolated-environment';
 import { migrateAsOwner } from './migrated-data-source';
 
 /** What a service's main.ts puts together, for a test to start the service the same way. */
@@ -30,13 +30,21 @@ export interface ServiceInProcess {
   stop(): Promise<void>;
 }
 
+export interface InProcessOptions {
+  /** Variables beside the test defaults, e.g. a short retry schedule. */
+  env?: Record<string, string>;
+  /** Runs on this environment (to start a service again on the data of an earlier run); the caller disposes of it. */
+  environment?: IsolatedEnvironment;
+}
+
 /**
  * Starts one service in this process through startService, as its main.ts does, on a database
  * (migrated) and Kafka namespace of its own, listening on a free port of 127.0.0.1.
  */
-export async function startServiceInProcess<E extends ServiceEnv>(definition: ServiceDefinition<E>): Promise<ServiceInProcess> {
-  const isolated = await createIsolatedEnvironment([serviceDatabase(definition.service)]);
+export async function startServiceInProcess<E extends ServiceEnv>(definition: ServiceDefinition<E>, options: InProcessOptions = {}): Promise<ServiceInProcess> {
+  const isolated = options.environment ?? (await createIsolatedEnvironment([serviceDatabase(definition.service)]));
   const env = loadEnv(definition.envClass, {
+    ...options.env,
     PORT: '0',
     HOST: '127.0.0.1',
     DATABASE_URL: isolated.databaseUrl,
@@ -54,7 +62,7 @@ export async function startServiceInProcess<E extends ServiceEnv>(definition: Se
     routes,
     async stop() {
       await app.close();
-      await isolated.dispose();
+      if (!options.environment) await isolated.dispose();
     },
   };
 }

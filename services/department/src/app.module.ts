@@ -9,6 +9,7 @@ import { CaseActionsModule } from './cases/case-actions.module';
 import { NotesModule } from './notes/notes.module';
 import { UnfixableModule } from './unfixable/unfixable.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({})
 export class AppModule {
@@ -28,6 +29,7 @@ export class AppModule {
         NotesModule,
         UnfixableModule,
         DeadlinesModule,
+        WebhooksModule.register(env),
       ],
     };
   }

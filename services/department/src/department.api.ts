@@ -20,5 +20,9 @@ assistant has reported, or says why it does not wait.
 Each case carries the unit's deadlines (签收, 首次联系, 办结) and the supervision (督办) it is
 under; the lead asks for more time (延期), pauses the clocks while the case waits on the
 resident or a third party, and records its first contact.`,
-  tags: { cases: 'The cases dispatched to your department, and what you do with them.' },
+  tags: {
+    cases: 'The cases dispatched to your department, and what you do with them.',
+    events: 'Your unit\u2019s change feed: everything that happened to its cases, in order.',
+    webhooks: 'Your change feed pushed to your own system, signed per Standard Webhooks, retried for more than a day.',
+  },
 };

@@ -13,15 +13,17 @@ import { CaseUnfixableService } from './unfixable/case-unfixable.service';
 import { CaseTimelineService } from './timeline/case-timeline.service';
 import { DepartmentEnv } from './department.env';
 import { CaseFlowMetrics } from './cases/case-flow.metrics';
+import { ChangeFeedWriter } from './change-feed/change-feed.writer';
 
 /** The department's services wired as Nest wires them, for integration specs on real Postgres. */
 export function deskServices(dataSource: DataSource, profile: Profile = 'local') {
-  const actions = new CaseActionRunner(dataSource, new OutboxWriter('department'));
+  const feed = new ChangeFeedWriter();
+  const actions = new CaseActionRunner(dataSource, new OutboxWriter('department'), feed);
   const env = Object.assign(new DepartmentEnv(), { GRIDWHISTLE_PROFILE: profile });
   const metrics = new CaseFlowMetrics(dataSource, new Registry());
   return {
     actions,
-    cases: new DepartmentCasesService(dataSource, actions, env, metrics),
+    cases: new DepartmentCasesService(dataSource, actions, env, metrics, feed),
     joint: new JointHandlingService(dataSource, actions),
     returns: new CaseReturnsService(actions),
     notes: new CaseNotesService(actions),

@@ -1,3 +1,5 @@
+import { ChangeFeedWriter } from '../change-feed/change-feed.writer';
+import { ChangeType } from '../change-feed/change-feed.entry';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -37,11 +39,15 @@ export interface ActionSpec {
  * the timeline entry and the event commit together. A repeat of what already happened answers
  * with the case as it is, whatever its If-Match (RFC 9110 §13.1.1 allows it: the change is in).
  */
+/** The actions the unit's change feed (GET /v1/events, webhooks) reports. */
+const FEED_CHANGES: Partial<Record<CaseAction, ChangeType>> = { acknowledge: 'acknowledged', resolve: 'resolved', 'cannot-fix': 'resolved' };
+
 @Injectable()
 export class CaseActionRunner {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
+    private readonly feed: ChangeFeedWriter,
   ) {}
 
   async run(unitCode: string, caseId: string, spec: ActionSpec): Promise<DepartmentCaseEntity> {
@@ -73,6 +79,8 @@ export class CaseActionRunner {
         now,
       ]);
       if (spec.event) await this.outbox.add(manager, spec.event(found, now));
+      const change = FEED_CHANGES[spec.action];
+      if (change) await this.feed.record(manager, [{ unitCode, type: change, caseId, occurredAt: now, data: { role: found.role } }]);
       before = found;
       return findCase(manager, unitCode, caseId);
     });

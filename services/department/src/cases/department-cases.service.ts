@@ -12,6 +12,7 @@ import { view } from './case-view';
 import { DepartmentEnv } from '../department.env';
 import { CaseFlowMetrics } from './case-flow.metrics';
 import { deadlinesOf } from '../deadlines/case-deadlines.view';
+import { ChangeFeedWriter } from '../change-feed/change-feed.writer';
 
 /** The statuses in which a unit still holds a case: a later round withdraws them, the closing closes them. */
 const HOLDING: DepartmentCaseStatus[] = ['dispatched', 'acknowledged', 'resolved', 'unfixable'];
@@ -24,6 +25,7 @@ export class DepartmentCasesService {
     private readonly actions: CaseActionRunner,
     private readonly env: DepartmentEnv,
     private readonly metrics: CaseFlowMetrics,
+    private readonly feed: ChangeFeedWriter,
   ) {}
 
   /**
@@ -39,7 +41,7 @@ export class DepartmentCasesService {
       if (!seen || roundOf(event) >= roundOf(seen)) latest.set(event.caseId, event);
     }
     const rows = [...latest.values()].flatMap(holders);
-    await manager.query(
+    const dispatchedTo: { case_id: string; department_code: string }[] = await manager.query(
       `INSERT INTO department.cases (case_id, department_code, role, round, category_code, grid_code, description, status,
                                      dispatched_at, due_at, traceparent, returnable, returnable_until)
        SELECT r.case_id, r.unit, r.role, r.round, r.category, r.grid, r.description, 'dispatched', r.dispatched_at, r.due_at, r.traceparent,
@@ -52,16 +54,30 @@ export class DepartmentCasesService {
              due_at = excluded.due_at, acknowledged_at = NULL, resolved_at = NULL, resolution = NULL, outcome = NULL, evidence = '[]', updated_at = now(),
              returnable = excluded.returnable, returnable_until = excluded.returnable_until,
              returned_at = NULL, return_reason = NULL, return_basis = NULL
-         WHERE department.cases.round < excluded.round`,
+         WHERE department.cases.round < excluded.round
+       RETURNING case_id, department_code`,
       columns(rows, ['caseId', 'unit', 'role', 'round', 'category', 'grid', 'description', 'dispatchedAt', 'dueAt', 'traceparent', 'returnable', 'returnableUntil']),
     );
     const rounds = [...latest.values()];
-    await manager.query(
+    const [withdrawnFrom]: [{ case_id: string; department_code: string }[]] = await manager.query(
       `UPDATE department.cases c SET status = 'withdrawn', updated_at = now()
          FROM unnest($1::uuid[], $2::int[]) AS r(case_id, round)
-        WHERE c.case_id = r.case_id AND c.round < r.round AND c.status = ANY($3::text[])`,
+        WHERE c.case_id = r.case_id AND c.round < r.round AND c.status = ANY($3::text[])
+       RETURNING c.case_id, c.department_code`,
       [rounds.map((event) => event.caseId), rounds.map(roundOf), HOLDING],
     );
+    await this.feed.record(manager, [
+      ...withdrawnFrom.map((row) => ({ unitCode: row.department_code, type: 'withdrawn' as const, caseId: row.case_id, occurredAt: latest.get(row.case_id)!.occurredAt })),
+      ...rows
+        .filter((row) => dispatchedTo.some((d) => d.case_id === row.caseId && d.department_code === row.unit))
+        .map(({ unit, caseId, dispatchedAt, role, round, category, grid, dueAt }) => ({
+          unitCode: unit,
+          type: 'dispatched' as const,
+          caseId,
+          occurredAt: dispatchedAt,
+          data: { role, round, category, gridCode: grid, dueAt },
+        })),
+    ]);
   }
 
   async close(manager: EntityManager, closed: EventEnvelope<'case.closed'>[]): Promise<void> {
@@ -71,6 +87,7 @@ export class DepartmentCasesService {
     // The department holds every case dispatched before it closes: a closure of a case it lacks is wrong, not early.
     refuseUnknownCases(closed, held.map((row) => row.case_id), 'department');
     await manager.update(DepartmentCaseEntity, { caseId: In(closed.map((event) => event.caseId)), status: In(HOLDING) }, { status: 'closed' });
+    await this.feed.recordForHolders(manager, closed.map((event) => ({ type: 'closed', caseId: event.caseId, occurredAt: event.occurredAt, data: {} })));
   }
 
   /** The resident graded the result (评单): every unit holding the case sees the rating. */
@@ -80,6 +97,10 @@ export class DepartmentCasesService {
          FROM unnest($1::uuid[], $2::text[], $3::timestamptz[]) AS g(case_id, rating, at)
         WHERE c.case_id = g.case_id AND (c.graded_at IS NULL OR c.graded_at < g.at)`,
       [graded.map((e) => e.caseId), graded.map((e) => e.payload.rating), graded.map((e) => e.occurredAt)],
+    );
+    await this.feed.recordForHolders(
+      manager,
+      graded.map((event) => ({ type: 'graded', caseId: event.caseId, occurredAt: event.occurredAt, data: { rating: event.payload.rating } })),
     );
   }
 

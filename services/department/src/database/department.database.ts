@@ -13,6 +13,8 @@ import { CaseReturns1767000000000 } from './migrations/1767000000000-case-return
 import { Reopening1767100000000 } from './migrations/1767100000000-reopening';
 import { Desk1768000000000 } from './migrations/1768000000000-desk';
 import { CaseDeadlines1767100000000 } from './migrations/1767100000000-case-deadlines';
+import { ChangeFeed1768100000000 } from './migrations/1768100000000-change-feed';
+import { Webhooks1768200000000 } from './migrations/1768200000000-webhooks';
 
 export function departmentDatabase(env: { DATABASE_URL: string; DB_PASSWORD?: string }): PostgresConnectionOptions {
   return typeOrmOptions({
@@ -30,6 +32,8 @@ export function departmentDatabase(env: { DATABASE_URL: string; DB_PASSWORD?: st
       Reopening1767100000000,
       Desk1768000000000,
       CaseDeadlines1767100000000,
+      ChangeFeed1768100000000,
+      Webhooks1768200000000,
     ],
   });
 }
