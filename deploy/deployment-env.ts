@@ -23,6 +23,7 @@ export function operatorSecrets(): Record<string, string> {
     PII_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     FEEDBACK_PII_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     FEEDBACK_LINK_KEY: randomBytes(32).toString('base64'),
+    WEBHOOK_SECRETS_KEY: randomBytes(32).toString('base64'),
     SMS_WEBHOOK_URL: 'https://sms-gateway.example.org/send',
     SMS_WEBHOOK_TOKEN: randomBytes(24).toString('hex'),
     METRICS_TOKEN: randomBytes(24).toString('hex'),

@@ -87,7 +87,7 @@ export class DepartmentCasesService {
     // The department holds every case dispatched before it closes: a closure of a case it lacks is wrong, not early.
     refuseUnknownCases(closed, held.map((row) => row.case_id), 'department');
     await manager.update(DepartmentCaseEntity, { caseId: In(closed.map((event) => event.caseId)), status: In(HOLDING) }, { status: 'closed' });
-    await this.feed.recordForHolders(manager, closed.map((event) => ({ type: 'closed', caseId: event.caseId, occurredAt: event.occurredAt, data: {} })));
+    await this.feed.recordForHolders(manager, closed.map((event) => ({ type: 'closed', caseId: event.caseId, occurredAt: event.occurredAt, data: closingOf(event) })));
   }
 
   /** The resident graded the result (评单): every unit holding the case sees the rating. */
@@ -184,3 +184,8 @@ function columns<T>(rows: T[], keys: (keyof T)[]): unknown[][] {
   return keys.map((key) => rows.map((row) => row[key]));
 }
 
+/** What a closure tells the units: how the resident rated the handling, when it was rated (not when nobody answered). */
+function closingOf(event: EventEnvelope<'case.closed'>): Record<string, string> {
+  const { rating } = event.payload as { rating?: string };
+  return rating ? { rating } : {};
+}

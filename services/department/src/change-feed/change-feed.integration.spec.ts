@@ -2,12 +2,12 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createEvent } from '@gridwhistle/contracts';
-import { OutboxWriter } from '@gridwhistle/messaging';
 import { serviceDatabase } from '@gridwhistle/persistence';
 import { IsolatedEnvironment, createIsolatedEnvironment, eventually, migratedDataSource } from '@gridwhistle/testing';
 import { departmentDatabase } from '../database/department.database';
 import { DepartmentCasesService } from '../cases/department-cases.service';
 import { ChangeFeedWriter } from './change-feed.writer';
+import { deskServices } from '../department.testing';
 import { ChangeFeedReader } from './change-feed.reader';
 
 /**
@@ -25,7 +25,7 @@ describe('the change feed', () => {
   beforeAll(async () => {
     env = await createIsolatedEnvironment([serviceDatabase('department')]);
     dataSource = await migratedDataSource(departmentDatabase({ DATABASE_URL: env.databaseUrl }), env.databaseUrl);
-    cases = new DepartmentCasesService(dataSource, new OutboxWriter('department'), feed);
+    ({ cases } = deskServices(dataSource));
     reader = new ChangeFeedReader(dataSource);
   });
   afterAll(async () => {
@@ -56,14 +56,14 @@ describe('the change feed', () => {
   it('records dispatch, withdrawal, acknowledgement, resolution, grading and closing for each unit concerned, without personal data', async () => {
     const caseId = randomUUID();
     await inTransaction((m) => cases.receive(m, [dispatch(caseId, 1, 'water', ['planning'])]));
-    await cases.apply('water', caseId, 'acknowledge');
+    await cases.acknowledge('water', caseId);
     await inTransaction((m) => cases.receive(m, [dispatch(caseId, 2, 'urban_management', ['planning'])]));
     // A redelivered old round changes nothing, so it records nothing.
     await inTransaction((m) => cases.receive(m, [dispatch(caseId, 1, 'water', ['planning'])]));
-    await cases.apply('urban_management', caseId, 'acknowledge');
-    await cases.apply('urban_management', caseId, 'resolve', 'fixed');
+    await cases.acknowledge('urban_management', caseId);
+    await cases.resolve('urban_management', caseId, { resolution: 'fixed' });
     await inTransaction((m) => feed.recordForHolders(m, [{ type: 'graded', caseId, occurredAt: new Date(), data: { rating: 'satisfied' } }]));
-    await inTransaction((m) => cases.close(m, [createEvent('case.closed', caseId, { rating: 'satisfied' })]));
+    await inTransaction((m) => cases.close(m, [createEvent('case.closed', caseId, { outcome: 'solved_satisfied', rating: 'satisfied', reopenCount: 0 })]));
 
     await eventually(async () => expect(await feedOf('planning', caseId)).toHaveLength(4));
     const dispatched = { type: 'dispatched', round: 1, category: 'manhole_cover', gridCode: 'kaizhou.hanfeng.binhu.g01', dueAt: '2026-11-24T08:00:00.000Z' };
