@@ -8,7 +8,6 @@ import { IsolatedEnvironment, createIsolatedEnvironment, migratedDataSource } fr
 import { departmentDatabase } from '../database/department.database';
 import { deskServices } from '../department.testing';
 import { DepartmentCasesService } from './department-cases.service';
-import { ChangeFeedWriter } from '../change-feed/change-feed.writer';
 
 /** One case held by several units, round by round, on real Postgres. */
 describe('the units holding a case', () => {
