@@ -115,7 +115,7 @@ export class BenchSystem {
   async untilListed(timeoutMs = 60_000): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      const { rows } = await this.db.query('SELECT count(*)::int AS n FROM department.cases');
+      const { rows } = await this.db.query("SELECT count(*)::int AS n FROM department.cases WHERE role = 'lead'");
       if (rows[0].n >= this.ledger.size) return true;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }

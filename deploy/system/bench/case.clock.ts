@@ -48,7 +48,7 @@ export class CaseClock {
       this.source === 'commit' ? ['pg_xact_commit_timestamp(d.xmin)', 'pg_xact_commit_timestamp(k.xmin)'] : ['d.decided_at', 'k.updated_at'];
     const { rows } = await this.db.query<{ id: string; dispatched: string; listed: string | null }>(
       `SELECT d.case_id AS id, extract(epoch FROM ${dispatched}) * 1000 AS dispatched, extract(epoch FROM ${listed}) * 1000 AS listed
-       FROM routing.dispatches d LEFT JOIN department.cases k USING (case_id)
+       FROM routing.dispatches d LEFT JOIN department.cases k ON k.case_id = d.case_id AND k.role = 'lead'
        WHERE d.case_id = ANY($1::uuid[])`,
       [ids],
     );
@@ -64,7 +64,7 @@ export class CaseClock {
   async lastListed(ids: string[]): Promise<number> {
     const listed = this.source === 'commit' ? 'pg_xact_commit_timestamp(xmin)' : 'updated_at';
     const { rows } = await this.db.query(
-      `SELECT extract(epoch FROM max(${listed})) * 1000 AS last FROM department.cases WHERE case_id = ANY($1::uuid[])`,
+      `SELECT extract(epoch FROM max(${listed})) * 1000 AS last FROM department.cases WHERE case_id = ANY($1::uuid[]) AND role = 'lead'`,
       [ids],
     );
     return this.onClientTimeline(rows[0].last);

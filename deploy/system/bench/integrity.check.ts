@@ -19,7 +19,7 @@ const LOST = `
   SELECT count(*)::int AS n FROM bench_ledger e
   LEFT JOIN intake.cases i ON i.id = e.case_id
   LEFT JOIN routing.dispatches d ON d.case_id = e.case_id
-  LEFT JOIN department.cases k ON k.case_id = e.case_id
+  LEFT JOIN department.cases k ON k.case_id = e.case_id AND k.role = 'lead'
   LEFT JOIN feedback.callbacks f ON f.case_id = e.case_id
   WHERE i.status IS DISTINCT FROM e.final_status
      OR d.outcome IS DISTINCT FROM 'dispatched'

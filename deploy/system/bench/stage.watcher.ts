@@ -11,7 +11,7 @@ const STAGES: Stage[] = ['listed', 'awaitingFeedback', 'closed'];
  * later) who reported it.
  */
 const REACHED = `
-  SELECT 'listed' AS stage, case_id AS id FROM department.cases WHERE case_id = ANY($1::uuid[])
+  SELECT 'listed' AS stage, case_id AS id FROM department.cases WHERE case_id = ANY($1::uuid[]) AND role = 'lead'
   UNION ALL SELECT 'awaitingFeedback', case_id FROM feedback.callbacks JOIN feedback.case_reporters USING (case_id)
     WHERE case_id = ANY($2::uuid[])
   UNION ALL SELECT 'closed', id FROM intake.cases WHERE id = ANY($3::uuid[]) AND status = 'closed'`;
