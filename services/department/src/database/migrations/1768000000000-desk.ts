@@ -8,8 +8,10 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *
  * The change sequence is drawn at commit time, by a deferred trigger, under one advisory lock
  * held until the commit is visible: numbers are therefore handed out in commit order, and a
- * reader that sees a number has seen every smaller one. The trigger only touches rows its own
- * transaction already locked, and takes the lock last, so it cannot deadlock with a row lock.
+ * reader that sees a number has seen every smaller one. The trigger numbers all the rows of its
+ * transaction in one statement (the first of its row events does it, the others find it done),
+ * touches only rows its own transaction already locked, and takes the lock last, so it cannot
+ * deadlock with a row lock.
  */
 export class Desk1768000000000 implements MigrationInterface {
   name = 'Desk1768000000000';
@@ -29,27 +31,37 @@ export class Desk1768000000000 implements MigrationInterface {
     await runner.query(`CREATE SEQUENCE department.case_changes`);
     await runner.query(`UPDATE department.cases SET change_seq = nextval('department.case_changes')`);
     // A change by a writer raises the version; the change sequence's own stamp (nested, depth 2) does not.
+    // A change by a writer raises the version and clears the change sequence, which the commit stamps
+    // (the stamp's own update, nested at depth 2, does neither).
     await runner.query(`
       CREATE FUNCTION department.raise_case_version() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF pg_trigger_depth() = 1 THEN NEW.version := OLD.version + 1; END IF;
+        IF pg_trigger_depth() = 1 THEN
+          IF TG_OP = 'UPDATE' THEN NEW.version := OLD.version + 1; END IF;
+          NEW.change_seq := NULL;
+        END IF;
         RETURN NEW;
       END $$`);
     await runner.query(`
-      CREATE TRIGGER raise_case_version BEFORE UPDATE ON department.cases
+      CREATE TRIGGER raise_case_version BEFORE INSERT OR UPDATE ON department.cases
         FOR EACH ROW EXECUTE FUNCTION department.raise_case_version()`);
+    // At commit, once per transaction: under the lock, one statement numbers every row the
+    // transaction changed (the only unstamped rows it can see: other writers' are not committed,
+    // and a committed writer stamped its own). Later rows of the same commit find it done.
     await runner.query(`
       CREATE FUNCTION department.stamp_case_change() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
+        IF current_setting('department.stamped', true) = pg_current_xact_id()::text THEN RETURN NULL; END IF;
         PERFORM pg_advisory_xact_lock(hashtext('department.case_changes'));
-        UPDATE department.cases SET change_seq = nextval('department.case_changes')
-         WHERE case_id = NEW.case_id AND department_code = NEW.department_code;
+        UPDATE department.cases SET change_seq = nextval('department.case_changes') WHERE change_seq IS NULL;
+        PERFORM set_config('department.stamped', pg_current_xact_id()::text, true);
         RETURN NULL;
       END $$`);
     await runner.query(`
       CREATE CONSTRAINT TRIGGER stamp_case_change AFTER INSERT OR UPDATE ON department.cases
         DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (pg_trigger_depth() = 0)
         EXECUTE FUNCTION department.stamp_case_change()`);
+    await runner.query(`CREATE INDEX cases_unstamped ON department.cases (case_id) WHERE change_seq IS NULL`);
     await runner.query(`CREATE UNIQUE INDEX cases_unit_changes ON department.cases (department_code, change_seq)`);
     await runner.query(`
       CREATE TABLE department.case_actions (
