@@ -54,6 +54,8 @@ interface Report {
 const MAX_REPORTS_PER_WRITE = 200;
 /** How long reports wait for a database that is away (a failover) before their calls are answered 503. */
 const OUTAGE_PATIENCE_MS = 10_000;
+/** How often a read waiting out an outage tries again. */
+const OUTAGE_RETRY_MS = 250;
 
 @Injectable()
 export class CasesService {
@@ -96,22 +98,35 @@ export class CasesService {
    * with another request is refused, and creates nothing.
    */
   async report(dto: ReportCaseDto, reportedBy: string, idempotencyKey?: string, traceparent?: string, details: CaseDetails = {}): Promise<ReportOutcome> {
-    const place = await this.locations.place(dto.location, { lat: 'location.lat', address: 'location.address' });
+    const place = await this.patiently(() => this.locations.place(dto.location, { lat: 'location.lat', address: 'location.address' }));
     const located: LocatedReportDto = { ...dto, location: { ...dto.location, gridCode: place.gridCode } };
-    const category = await this.checkCodes(located);
+    const category = await this.patiently(() => this.checkCodes(located));
     // Categories heard before directory.published v2 name no kind: such a report is a report.
     const requestKind = dto.requestKind ?? category.requestKind ?? 'report';
     const diversion = diversionOf(category, requestKind);
     const whereabouts = { ...(place.point ? { coordinates: place.point } : {}), ...(place.address ? { address: place.address } : {}) };
     const all: CaseDetails = { ...(dto.gridWorkerId ? { gridWorkerId: dto.gridWorkerId } : {}), ...whereabouts, ...details, ...(diversion ? { diversion } : {}) };
     const requesterHash = this.requesters.of(dto.reporter?.phone);
-    const repeated = requesterHash && !diversion ? await this.openCaseRepeated(requesterHash, located, reportedBy, idempotencyKey) : undefined;
+    const repeated = requesterHash && !diversion ? await this.patiently(() => this.openCaseRepeated(requesterHash, located, reportedBy, idempotencyKey)) : undefined;
     if (repeated) return repeated;
     const outcome = await this.reports.submit({ id: randomUUID(), dto: located, reportedBy, idempotencyKey, traceparent, requestKind, details: all, requesterHash });
     if (outcome === KEY_REUSED) {
       throw new Problem(422, KEY_REUSED, 'this Idempotency-Key came first with another report: send a new key for a new report');
     }
     return outcome;
+  }
+
+  /** The reads before the write wait out a database outage as the write does, then let the 503 through. */
+  private async patiently<T>(read: () => Promise<T>): Promise<T> {
+    const until = Date.now() + OUTAGE_PATIENCE_MS;
+    for (;;) {
+      try {
+        return await read();
+      } catch (error) {
+        if (Date.now() >= until || !(await this.failures.isTransient(error))) throw error;
+        await new Promise((resolve) => setTimeout(resolve, OUTAGE_RETRY_MS));
+      }
+    }
   }
 
   /**
